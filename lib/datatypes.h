@@ -1,0 +1,59 @@
+/*
+ * datatypes.h: the private structures behind virConnectPtr and
+ * virDomainPtr, their reference counts and the handle checks.
+ */
+
+#ifndef LIBVIR_DATATYPES_H
+#define LIBVIR_DATATYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "libvir.h"
+#include "driver.h"
+#include "error.h"
+
+#define VIR_CONNECT_MAGIC 0x4C565243u /* "LVRC" */
+#define VIR_DOMAIN_MAGIC 0x4C565244u  /* "LVRD" */
+#define VIR_UUID_BUFLEN 16
+#define VIR_UUID_STRING_BUFLEN 37
+
+typedef struct _virDomainCache virDomainCache;
+
+struct _virConnect {
+    unsigned int magic;
+    unsigned int refs; /* one for the opener, one per domain handle */
+    const virDriver *driver;
+    void *privateData; /* owned by the driver */
+    bool readonly;
+    char *uri;               /* the name the connection was opened with */
+    virErrorSlot err;        /* last error on this connection */
+    virDomainCache *domains; /* live handles, so lookups share them */
+};
+
+struct _virDomain {
+    unsigned int magic;
+    unsigned int refs;
+    virConnectPtr conn; /* holds a reference on the connection */
+    char *name;         /* immutable for the handle's lifetime */
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    int id; /* -1 when not running; kept current by the
+                                 * driver on every state change */
+};
+
+bool virConnectIsValid(virConnectPtr conn);
+bool virDomainIsValid(virDomainPtr dom);
+
+/* Returns a new reference to the handle of domain @uuid on @conn, creating
+ * it if no live handle exists, and sets its id to @id.  NULL on OOM (error
+ * reported). */
+virDomainPtr virGetDomain(virConnectPtr conn, const char *name,
+                          const unsigned char *uuid, int id);
+
+/* Drops one reference; frees on the last. */
+void virUnrefDomain(virDomainPtr dom);
+void virUnrefConnect(virConnectPtr conn);
+
+virConnectPtr virNewConnect(void);
+
+#endif /* LIBVIR_DATATYPES_H */

@@ -1,0 +1,605 @@
+/*
+ * xml.c: small libxml2 helpers (see xml.h).
+ *
+ * Nothing here calls a libxml2 function that could print: parsing runs
+ * with the thread's libxml2 error handlers swapped for ones that capture
+ * (and restored afterwards, so an application's own handlers survive),
+ * and the getters read the tree directly instead of going through
+ * xmlGetProp() or xmlNodeGetContent(), which would print on OOM and
+ * expand entities.
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "xml.h"
+#include "error.h"
+
+#define VIR_FROM_THIS VIR_FROM_XML
+
+/* libxml2 2.12 made the structured handler take a const error. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError virXMLErrorArg;
+#else
+typedef xmlError virXMLErrorArg;
+#endif
+
+/* Longest file virXMLParseFile() reads: far above any node file with
+ * thousands of domains, far below what would hurt the host. */
+#define VIR_XML_FILE_MAX (256UL * 1024 * 1024)
+
+/* The first error libxml2 raised during one parse.  The first one is the
+ * cause; later ones are usually its consequences. */
+typedef struct _virXMLCapture virXMLCapture;
+
+struct _virXMLCapture {
+    bool set;
+    bool oom;
+    int line;
+    char msg[512];
+};
+
+long
+virXMLNodeLine(const xmlNode *node)
+{
+    long line;
+
+    while (node != NULL) {
+        if (node->type != XML_ATTRIBUTE_NODE) {
+            line = xmlGetLineNo(node);
+            if (line > 0)
+                return line;
+        }
+        node = node->parent;
+    }
+    return 0;
+}
+
+bool
+virXMLNodeIs(const xmlNode *node, const char *name)
+{
+    return node != NULL && node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+           xmlStrEqual(node->name, BAD_CAST name);
+}
+
+/* The label virXMLParseString() stored in the document, or "XML". */
+static const char *
+virXMLDocLabel(const xmlNode *node)
+{
+    if (node != NULL && node->doc != NULL && node->doc->_private != NULL)
+        return node->doc->_private;
+    return "XML";
+}
+
+/* Writes the location prefix described in xml.h into @buf. */
+static void
+virXMLFormatLocation(char *buf, size_t buflen, const char *source,
+                     const char *label, long line)
+{
+    if (source != NULL && line > 0)
+        snprintf(buf, buflen, "%s:%ld: ", source, line);
+    else if (source != NULL)
+        snprintf(buf, buflen, "%s: ", source);
+    else if (line > 0)
+        snprintf(buf, buflen, "%s line %ld: ", label, line);
+    else
+        snprintf(buf, buflen, "%s: ", label);
+}
+
+void
+virXMLReportErrorFull(int from, int code, const xmlNode *node,
+                      const char *source, const char *file, const char *func,
+                      int line, const char *fmt, ...)
+{
+    char where[VIR_ERROR_MESSAGE_MAX];
+    char msg[VIR_ERROR_MESSAGE_MAX];
+    va_list ap;
+
+    virXMLFormatLocation(where, sizeof(where), source, virXMLDocLabel(node),
+                         virXMLNodeLine(node));
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    virReportErrorFull(NULL, NULL, from, code, file, func, line, "%s%s", where,
+                       msg);
+}
+
+int
+virXMLStrToULong(const char *str, unsigned long *value)
+{
+    unsigned long long n;
+    char *end = NULL;
+
+    /* strtoull() alone would accept blanks, a sign and "0x". */
+    if (str == NULL || str[0] < '0' || str[0] > '9')
+        return -1;
+    errno = 0;
+    n = strtoull(str, &end, 10);
+    if (end == str || *end != '\0')
+        return -1;
+    if (errno == ERANGE || n > ULONG_MAX)
+        return -2;
+    *value = (unsigned long)n;
+    return 0;
+}
+
+/* ---- parsing --------------------------------------------------------- */
+
+static void
+virXMLCaptureStructured(void *opaque, virXMLErrorArg *err)
+{
+    virXMLCapture *cap = opaque;
+    size_t len;
+
+    if (err == NULL || err->level < XML_ERR_ERROR || cap->set)
+        return;
+    cap->set = true;
+    cap->oom = err->code == XML_ERR_NO_MEMORY;
+    cap->line = err->line;
+    snprintf(cap->msg, sizeof(cap->msg), "%s",
+             err->message != NULL ? err->message : "unknown XML error");
+    /* libxml2 ends its messages with a newline. */
+    len = strlen(cap->msg);
+    while (len > 0 && (cap->msg[len - 1] == '\n' || cap->msg[len - 1] == ' '))
+        cap->msg[--len] = '\0';
+}
+
+/* Generic (unstructured) messages are only printed by libxml2 when no
+ * structured handler is set; swallowing them keeps that promise even
+ * for the few paths that bypass the structured one. */
+static void
+virXMLIgnoreGeneric(void *opaque, const char *fmt, ...)
+{
+    (void)opaque;
+    (void)fmt;
+}
+
+/* The parser options: see the top of xml.h.  XML_PARSE_NOENT,
+ * XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR and XML_PARSE_XINCLUDE are left
+ * out on purpose; XML_PARSE_BIG_LINES keeps line numbers right past
+ * line 65535 of a big node file. */
+#define VIR_XML_PARSE_OPTIONS                                    \
+    (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+     XML_PARSE_BIG_LINES)
+
+/* Parses @buf; messages start with "SOURCE:LINE: " when @source is set,
+ * else "LABEL line LINE: ". */
+static xmlDocPtr
+virXMLParseInternal(const char *buf, size_t len, const char *source,
+                    const char *label)
+{
+    virXMLCapture cap = {.set = false};
+    xmlGenericErrorFunc oldGeneric;
+    void *oldGenericCtx;
+    xmlStructuredErrorFunc oldStructured;
+    void *oldStructuredCtx;
+    xmlDocPtr doc = NULL;
+    char where[VIR_ERROR_MESSAGE_MAX];
+
+    if (label == NULL)
+        label = "XML";
+    if (buf == NULL) {
+        virReportError(VIR_ERR_INVALID_ARG, "no %s given",
+                       source != NULL ? source : label);
+        return NULL;
+    }
+    /* libxml2 returns no document and no error for an empty buffer. */
+    if (len == 0) {
+        virXMLFormatLocation(where, sizeof(where), source, label, 0);
+        virReportError(VIR_ERR_XML_ERROR, "%sthe document is empty", where);
+        return NULL;
+    }
+    if (len > INT_MAX) {
+        virXMLFormatLocation(where, sizeof(where), source, label, 0);
+        virReportError(VIR_ERR_XML_ERROR,
+                       "%sdocument of %zu bytes is too "
+                       "large",
+                       where, len);
+        return NULL;
+    }
+
+    xmlInitParser();
+    oldGeneric = xmlGenericError;
+    oldGenericCtx = xmlGenericErrorContext;
+    oldStructured = xmlStructuredError;
+    oldStructuredCtx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, virXMLIgnoreGeneric);
+    xmlSetStructuredErrorFunc(&cap, virXMLCaptureStructured);
+
+    doc = xmlReadMemory(buf, (int)len, NULL, NULL, VIR_XML_PARSE_OPTIONS);
+
+    xmlSetStructuredErrorFunc(oldStructuredCtx, oldStructured);
+    xmlSetGenericErrorFunc(oldGenericCtx, oldGeneric);
+
+    /* Namespace errors leave a document behind: refuse it all the same. */
+    if (cap.set || doc == NULL) {
+        if (cap.oom) {
+            virReportOOMError();
+        } else {
+            virXMLFormatLocation(where, sizeof(where), source, label, cap.line);
+            virReportError(VIR_ERR_XML_ERROR, "%s%s", where,
+                           cap.set ? cap.msg : "cannot parse the document");
+        }
+        goto error;
+    }
+    if (doc->intSubset != NULL || doc->extSubset != NULL) {
+        virXMLFormatLocation(where, sizeof(where), source, label, 0);
+        virReportError(VIR_ERR_XML_ERROR,
+                       "%sDOCTYPE declarations are not allowed", where);
+        goto error;
+    }
+    if (xmlDocGetRootElement(doc) == NULL) {
+        virXMLFormatLocation(where, sizeof(where), source, label, 0);
+        virReportError(VIR_ERR_XML_ERROR, "%sthe document has no element",
+                       where);
+        goto error;
+    }
+    if (source == NULL)
+        doc->_private = (void *)label;
+    return doc;
+
+error:
+    xmlFreeDoc(doc);
+    return NULL;
+}
+
+void
+virXMLInitialize(void)
+{
+    xmlInitParser();
+}
+
+xmlDocPtr
+virXMLParseString(const char *buf, size_t len, const char *label)
+{
+    return virXMLParseInternal(buf, len, NULL, label);
+}
+
+xmlDocPtr
+virXMLParseBuffer(const char *buf, size_t len, const char *source)
+{
+    return virXMLParseInternal(buf, len, source != NULL ? source : "XML", NULL);
+}
+
+/* Reads all of @fd into a new buffer. */
+static int
+virXMLReadFd(int fd, const char *path, char **buf, size_t *len)
+{
+    struct stat sb;
+    size_t size = 0;
+    size_t alloc;
+    char *data = NULL;
+    char *tmp;
+    ssize_t got;
+
+    if (fstat(fd, &sb) < 0) {
+        virReportSystemError(errno, "cannot stat '%s'", path);
+        return -1;
+    }
+    /* st_size is only a hint: the file may grow, or not be a regular
+     * file at all. */
+    alloc = S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+                    (unsigned long long)sb.st_size < VIR_XML_FILE_MAX
+                ? (size_t)sb.st_size + 1
+                : 4096;
+    if ((data = malloc(alloc)) == NULL)
+        goto oom;
+    for (;;) {
+        if (size == alloc) {
+            if (alloc >= VIR_XML_FILE_MAX) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               "%s: file is larger than %lu bytes", path,
+                               VIR_XML_FILE_MAX);
+                goto error;
+            }
+            alloc *= 2;
+            if ((tmp = realloc(data, alloc)) == NULL)
+                goto oom;
+            data = tmp;
+        }
+        got = read(fd, data + size, alloc - size);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            virReportSystemError(errno, "cannot read '%s'", path);
+            goto error;
+        }
+        if (got == 0)
+            break;
+        size += (size_t)got;
+    }
+    *buf = data;
+    *len = size;
+    return 0;
+
+oom:
+    virReportOOMError();
+error:
+    free(data);
+    return -1;
+}
+
+xmlDocPtr
+virXMLParseFile(const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int fd;
+    xmlDocPtr doc = NULL;
+
+    if (path == NULL) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", "no file name given");
+        return NULL;
+    }
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+        virReportSystemError(errno, "cannot open '%s'", path);
+        return NULL;
+    }
+    if (virXMLReadFd(fd, path, &buf, &len) == 0)
+        doc = virXMLParseInternal(buf, len, path, NULL);
+    close(fd);
+    free(buf);
+    return doc;
+}
+
+/* ---- getters --------------------------------------------------------- */
+
+/* Appends @add to the growing string *@buf of length *@len. */
+static int
+virXMLAppend(char **buf, size_t *len, const xmlChar *add)
+{
+    size_t addlen = add != NULL ? strlen((const char *)add) : 0;
+    char *tmp;
+
+    if ((tmp = realloc(*buf, *len + addlen + 1)) == NULL) {
+        virReportOOMError();
+        return -1;
+    }
+    memcpy(tmp + *len, add != NULL ? (const char *)add : "", addlen);
+    *len += addlen;
+    tmp[*len] = '\0';
+    *buf = tmp;
+    return 0;
+}
+
+/* Concatenates the text and CDATA nodes of the list @first; @owner is the
+ * element or attribute they belong to, for messages. */
+static int
+virXMLListText(const xmlNode *first, const xmlNode *owner, const char *source,
+               char **value)
+{
+    const xmlNode *cur;
+    char *buf = NULL;
+    size_t len = 0;
+
+    if (virXMLAppend(&buf, &len, NULL) < 0)
+        return -1;
+    for (cur = first; cur != NULL; cur = cur->next) {
+        switch (cur->type) {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            if (virXMLAppend(&buf, &len, cur->content) < 0)
+                goto error;
+            break;
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+            break;
+        case XML_ELEMENT_NODE:
+            virXMLReportError(VIR_ERR_XML_ERROR, cur, source,
+                              "<%s> must hold text only, found <%s>",
+                              (const char *)owner->name,
+                              (const char *)cur->name);
+            goto error;
+        case XML_ENTITY_REF_NODE:
+            virXMLReportError(VIR_ERR_XML_ERROR, owner, source,
+                              "entity reference '&%s;' in <%s> is not "
+                              "allowed",
+                              (const char *)cur->name,
+                              (const char *)owner->name);
+            goto error;
+        default:
+            virXMLReportError(VIR_ERR_XML_ERROR, owner, source,
+                              "<%s> holds an unexpected node (type %d)",
+                              (const char *)owner->name, (int)cur->type);
+            goto error;
+        }
+    }
+    *value = buf;
+    return 0;
+
+error:
+    free(buf);
+    return -1;
+}
+
+int
+virXMLNodeText(const xmlNode *node, const char *source, char **value)
+{
+    return virXMLListText(node->children, node, source, value);
+}
+
+int
+virXMLChildElement(const xmlNode *node, const char *name, const char *source,
+                   bool required, xmlNodePtr *child)
+{
+    xmlNodePtr cur;
+    xmlNodePtr found = NULL;
+
+    for (cur = node->children; cur != NULL; cur = cur->next) {
+        if (!virXMLNodeIs(cur, name))
+            continue;
+        if (found != NULL) {
+            virXMLReportError(VIR_ERR_XML_ERROR, cur, source,
+                              "duplicate <%s> element in <%s>", name,
+                              (const char *)node->name);
+            return -1;
+        }
+        found = cur;
+    }
+    if (found == NULL) {
+        if (!required)
+            return 0;
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "missing <%s> element in <%s>", name,
+                          (const char *)node->name);
+        return -1;
+    }
+    *child = found;
+    return 1;
+}
+
+int
+virXMLChildString(const xmlNode *node, const char *name, const char *source,
+                  bool required, char **value)
+{
+    xmlNodePtr child = NULL;
+    int rc;
+
+    if ((rc = virXMLChildElement(node, name, source, required, &child)) <= 0)
+        return rc;
+    if (virXMLNodeText(child, source, value) < 0)
+        return -1;
+    return 1;
+}
+
+/* Converts @str, the value of <@elem> (or of its attribute @attr when
+ * not NULL), reporting a precise error against @node. */
+static int
+virXMLConvertULong(const xmlNode *node, const char *source, const char *elem,
+                   const char *attr, const char *str, unsigned long max,
+                   unsigned long *value)
+{
+    unsigned long n = 0;
+    int rc = virXMLStrToULong(str, &n);
+
+    if (rc == 0 && n <= max) {
+        *value = n;
+        return 0;
+    }
+    if (rc == -1 && attr != NULL)
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "<%s> attribute %s='%s' is not an unsigned "
+                          "decimal number",
+                          elem, attr, str);
+    else if (rc == -1)
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "<%s> value '%s' is not an unsigned decimal "
+                          "number",
+                          elem, str);
+    else if (attr != NULL)
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "<%s> attribute %s='%s' is too large (the "
+                          "maximum is %lu)",
+                          elem, attr, str, max);
+    else
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "<%s> value '%s' is too large (the maximum is "
+                          "%lu)",
+                          elem, str, max);
+    return -1;
+}
+
+static int
+virXMLChildNumber(const xmlNode *node, const char *name, const char *source,
+                  bool required, unsigned long max, unsigned long *value)
+{
+    xmlNodePtr child = NULL;
+    char *str = NULL;
+    int rc;
+
+    if ((rc = virXMLChildElement(node, name, source, required, &child)) <= 0)
+        return rc;
+    if (virXMLNodeText(child, source, &str) < 0)
+        return -1;
+    rc = virXMLConvertULong(child, source, name, NULL, str, max, value);
+    free(str);
+    return rc < 0 ? -1 : 1;
+}
+
+int
+virXMLChildULong(const xmlNode *node, const char *name, const char *source,
+                 bool required, unsigned long *value)
+{
+    return virXMLChildNumber(node, name, source, required, ULONG_MAX, value);
+}
+
+int
+virXMLChildUInt(const xmlNode *node, const char *name, const char *source,
+                bool required, unsigned int *value)
+{
+    unsigned long n = 0;
+    int rc = virXMLChildNumber(node, name, source, required, UINT_MAX, &n);
+
+    if (rc == 1)
+        *value = (unsigned int)n;
+    return rc;
+}
+
+int
+virXMLPropString(const xmlNode *node, const char *name, const char *source,
+                 bool required, char **value)
+{
+    const xmlAttr *attr;
+
+    for (attr = node->properties; attr != NULL; attr = attr->next) {
+        if (attr->ns == NULL && xmlStrEqual(attr->name, BAD_CAST name))
+            break;
+    }
+    if (attr == NULL) {
+        if (!required)
+            return 0;
+        virXMLReportError(VIR_ERR_XML_ERROR, node, source,
+                          "missing attribute '%s' on <%s>", name,
+                          (const char *)node->name);
+        return -1;
+    }
+    if (virXMLListText(attr->children, node, source, value) < 0)
+        return -1;
+    return 1;
+}
+
+static int
+virXMLPropNumber(const xmlNode *node, const char *name, const char *source,
+                 bool required, unsigned long max, unsigned long *value)
+{
+    char *str = NULL;
+    int rc;
+
+    if ((rc = virXMLPropString(node, name, source, required, &str)) <= 0)
+        return rc;
+    rc = virXMLConvertULong(node, source, (const char *)node->name, name, str,
+                            max, value);
+    free(str);
+    return rc < 0 ? -1 : 1;
+}
+
+int
+virXMLPropULong(const xmlNode *node, const char *name, const char *source,
+                bool required, unsigned long *value)
+{
+    return virXMLPropNumber(node, name, source, required, ULONG_MAX, value);
+}
+
+int
+virXMLPropUInt(const xmlNode *node, const char *name, const char *source,
+               bool required, unsigned int *value)
+{
+    unsigned long n = 0;
+    int rc = virXMLPropNumber(node, name, source, required, UINT_MAX, &n);
+
+    if (rc == 1)
+        *value = (unsigned int)n;
+    return rc;
+}

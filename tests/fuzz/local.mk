@@ -1,0 +1,45 @@
+## tests/fuzz/local.mk: libFuzzer targets, built with clang by "make fuzz"
+## and run for a bounded time by "make fuzz-run" (FUZZ_SECONDS each,
+## default 60).  They compile the library's sources themselves, so that
+## the parsers are instrumented for coverage.
+
+FUZZ_TARGETS = \
+	tests/fuzz/fuzz_domain_xml \
+	tests/fuzz/fuzz_node_xml \
+	tests/fuzz/fuzz_uri
+FUZZ_SECONDS = 60
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_LIB_SOURCES = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
+
+EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/corpus
+CLEANFILES += $(FUZZ_TARGETS)
+PHONY_TARGETS += fuzz fuzz-run
+
+$(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SOURCES)
+	@if test -z "$(FUZZ_CC)"; then \
+	  echo "make fuzz needs clang (apt-get install clang)" >&2; exit 1; fi
+	@$(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_builddir) \
+	  -I$(top_srcdir)/include -I$(top_srcdir)/lib $(LIBXML_CFLAGS) \
+	  -o $@ $(srcdir)/$@.c $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) -lpthread
+
+fuzz: $(FUZZ_TARGETS)
+
+# Each target starts from a copy of its seed corpus in a temporary
+# directory and must run FUZZ_SECONDS without a finding.
+fuzz-run: fuzz
+	@status=0; \
+	for t in $(FUZZ_TARGETS); do \
+	  name=$${t#tests/fuzz/fuzz_}; \
+	  work=$$(mktemp -d) || exit 1; \
+	  cp $(srcdir)/tests/fuzz/corpus/$$name/* $$work/ 2>/dev/null; \
+	  if ./$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	      -rss_limit_mb=2048 -print_final_stats=1 $$work \
+	      >$$t.log 2>&1; then \
+	    echo "PASS: $$t ($(FUZZ_SECONDS) s, $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $$t.log | grep -o '[0-9]*$$') runs)"; \
+	  else \
+	    echo "FAIL: $$t (see $$t.log)"; tail -40 $$t.log; status=1; \
+	  fi; \
+	  rm -rf $$work; \
+	done; exit $$status
