@@ -20,9 +20,10 @@ lib_libvir_la_SOURCES = \
 lib_libvir_la_CFLAGS = $(AM_CFLAGS)
 lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 
+# The Xen driver: configure enables WITH_XEN when it finds libxenctrl,
+# libxenstore and libxenlight and lib/xen/xen_driver.c exists; the driver's
+# sources are listed here when they land.
 if WITH_XEN
-lib_libvir_la_SOURCES += \
-	lib/xen/xen_driver.c
 lib_libvir_la_CFLAGS += $(XEN_CFLAGS)
 lib_libvir_la_LIBADD += $(XEN_LIBS)
 endif

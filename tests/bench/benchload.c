@@ -103,10 +103,11 @@ benchFile(const char *path)
             tList = t;
     }
     defined = virConnectNumOfDefinedDomains(conn);
-    printf("%-40s load %8.1f ms   list %6d active (+%d defined, %ld "
-           "vcpus) %8.1f ms   (%.2f us/domain)\n",
-           strrchr(path, '/') ? strrchr(path, '/') + 1 : path, tLoad * 1e3, n,
-           defined, vcpus, tList * 1e3, tList * 1e6 / (n ? n : 1));
+    printf("%-16s load %7.1f ms (%5.2f us/domain)   list %6d active "
+           "(+%d defined, %ld vcpus) %7.1f ms (%5.2f us/domain)\n",
+           strrchr(path, '/') ? strrchr(path, '/') + 1 : path, tLoad * 1e3,
+           tLoad * 1e6 / (n + defined > 0 ? n + defined : 1), n, defined, vcpus,
+           tList * 1e3, tList * 1e6 / (n ? n : 1));
     virConnectClose(conn);
     return 0;
 }
