@@ -14,9 +14,12 @@ cd "$srcdir"
 # Build: autotools, a C compiler, pkg-config, libxml2.
 # Tests: valgrind (make check), clang with its sanitizer and libFuzzer
 # runtimes (sanitizer build, make fuzz).
+# Agent: net-snmp's agent library; its tests drive the real snmpd,
+# snmptrapd, net-snmp clients, check_snmp and smilint.
 # Xen driver (optional, detected by configure): libxen-dev.
 PACKAGES="autoconf automake libtool pkg-config make gcc libc6-dev
-libxml2-dev valgrind clang libclang-rt-dev libxen-dev"
+libxml2-dev valgrind clang libclang-rt-dev clang-format libxen-dev
+libsnmp-dev snmpd snmp snmptrapd smitools monitoring-plugins-standard"
 
 missing=
 if [ "${XENSNMP_NO_APT:-0}" != 1 ] && command -v dpkg-query >/dev/null 2>&1; then

@@ -48,3 +48,50 @@ endif
 
 EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 	tests/data tests/domainconfdata tests/testnodedata
+
+# Agent core (agent/libxscore.la): configuration and snapshots.
+AGENT_TESTS = tests/agentconftest tests/snapshottest
+check_PROGRAMS += $(AGENT_TESTS)
+TESTS += $(AGENT_TESTS)
+AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
+	$(LIBXML_LIBS)
+tests_agentconftest_SOURCES = tests/agentconftest.c
+tests_agentconftest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_agentconftest_LDADD = $(AGENT_TEST_LDADD)
+tests_snapshottest_SOURCES = tests/snapshottest.c
+tests_snapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_snapshottest_LDADD = $(AGENT_TEST_LDADD)
+EXTRA_DIST += tests/agentdata
+## The MIB: smilint and snmptranslate (tests/mibtest.sh).
+TESTS += tests/mibtest.sh
+EXTRA_DIST += tests/mibtest.sh tests/mibs
+
+## Integration tests: a private snmpd master and xensnmpd on a test node
+## file, driven by the real net-snmp clients (tests/integration/).  They
+## are shell scripts: run by the shell, not the valgrind wrapper (one of
+## them runs xensnmpd under valgrind itself).
+check_PROGRAMS += tests/integration/virdump
+tests_integration_virdump_SOURCES = tests/integration/virdump.c
+tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
+
+INTEGRATION_TESTS = \
+	tests/integration/values.sh \
+	tests/integration/options.sh \
+	tests/integration/reconnect.sh \
+	tests/integration/control.sh \
+	tests/integration/valgrind.sh \
+	tests/integration/demo.sh
+
+TESTS += $(INTEGRATION_TESTS)
+TEST_EXTENSIONS = .sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT += SNMPD='$(SNMPD)'; VALGRIND='$(VALGRIND)'; \
+	export SNMPD VALGRIND;
+if WITH_SANITIZERS
+AM_TESTS_ENVIRONMENT += XENSNMP_SANITIZERS=yes; export XENSNMP_SANITIZERS;
+endif
+# Files, not the directory: a VPATH build has its own tests/integration/
+# (objects, logs) that would be copied instead.
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \
+	tests/integration/data/node.xml

@@ -4,6 +4,10 @@ noinst_PROGRAMS += tools/virlist
 tools_virlist_SOURCES = tools/virlist.c
 tools_virlist_LDADD = lib/libvir.la $(LIBXML_LIBS)
 
+EXTRA_DIST += tools/demo.sh
 PHONY_TARGETS += demo
-demo: tools/virlist$(EXEEXT)
-	@tools/virlist$(EXEEXT) test:///default
+
+# The demo: snmpd + xensnmpd on the demo host (tools/demo.sh).
+demo: agent/xensnmpd$(EXEEXT) tools/virlist$(EXEEXT)
+	@abs_srcdir='$(abs_top_srcdir)' abs_builddir='$(abs_top_builddir)' \
+	  SNMPD='$(SNMPD)' $(SHELL) $(srcdir)/tools/demo.sh

@@ -4,6 +4,7 @@
 ## the parsers are instrumented for coverage.
 
 FUZZ_TARGETS = \
+	tests/fuzz/fuzz_agentconf \
 	tests/fuzz/fuzz_domain_xml \
 	tests/fuzz/fuzz_node_xml \
 	tests/fuzz/fuzz_uri
@@ -11,18 +12,26 @@ FUZZ_SECONDS = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_LIB_SOURCES = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
+# The agent's parsers need no libvir; each agent target names its own.
+FUZZ_AGENT_SRCS = $(srcdir)/agent/agentconf.c
 
 EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/corpus
 CLEANFILES += $(FUZZ_TARGETS)
 PHONY_TARGETS += fuzz fuzz-run
+
+# fuzz_agentconf also compiles agent/agentconf.c; the agent directory is
+# on every target's include path, which the others do not use.
+tests/fuzz/fuzz_agentconf: FUZZ_EXTRA_SRCS = $(FUZZ_AGENT_SRCS)
+tests/fuzz/fuzz_agentconf: $(FUZZ_AGENT_SRCS)
 
 $(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SOURCES)
 	@if test -z "$(FUZZ_CC)"; then \
 	  echo "make fuzz needs clang (apt-get install clang)" >&2; exit 1; fi
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_builddir) \
-	  -I$(top_srcdir)/include -I$(top_srcdir)/lib $(LIBXML_CFLAGS) \
-	  -o $@ $(srcdir)/$@.c $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) -lpthread
+	  -I$(top_srcdir)/include -I$(top_srcdir)/lib -I$(top_srcdir)/agent \
+	  $(LIBXML_CFLAGS) -o $@ $(srcdir)/$@.c $(FUZZ_EXTRA_SRCS) \
+	  $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) -lpthread
 
 fuzz: $(FUZZ_TARGETS)
 

@@ -1,0 +1,474 @@
+/*
+ * main.c: xensnmpd, the AgentX subagent that publishes XEN-SNMP-MIB.
+ *
+ * Reads the configuration (command-line options override the file),
+ * takes a first snapshot so that a bad URI fails at once, joins the
+ * master agent and runs net-snmp's single-threaded loop until SIGTERM or
+ * SIGINT.  SIGHUP re-reads the configuration.
+ */
+
+#include <config.h>
+
+#include <net-snmp/net-snmp-config.h>
+#include <net-snmp/net-snmp-includes.h>
+#include <net-snmp/agent/net-snmp-agent-includes.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agentconf.h"
+#include "refresh.h"
+#include "xenDomainTable.h"
+#include "xenNode.h"
+#include "xenVcpuTable.h"
+
+#define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
+
+/* Set by the signal handlers, read by the main loop. */
+static volatile sig_atomic_t xsStopRequested;
+static volatile sig_atomic_t xsReloadRequested;
+/* The handlers also write a byte here, so that a signal arriving just
+ * before the loop blocks in select() still wakes it (self-pipe). */
+static int xsWakePipe[2] = {-1, -1};
+
+typedef struct _xsOptions xsOptions;
+
+struct _xsOptions {
+    const char *configPath;
+    bool configExplicit;
+    bool foreground;
+    const char *debugTokens;
+    char *overrides; /* "keyword value\n" lines from the command line */
+    size_t overridesLen;
+};
+
+static void
+xsUsage(FILE *out)
+{
+    fprintf(
+        out,
+        "Usage: xensnmpd [OPTION]...\n"
+        "Publish XEN-SNMP-MIB as an AgentX subagent of the local snmpd.\n"
+        "\n"
+        "Options (each overrides the configuration file):\n"
+        "  -c, --config FILE        configuration file (default %s;\n"
+        "                           a missing default file is fine)\n"
+        "  -u, --uri URI            hypervisor connection: xen:///,\n"
+        "                           test:///default or test:///PATH.xml\n"
+        "  -x, --agentx-socket ADDR master's AgentX socket (unix path or\n"
+        "                           tcp:HOST:PORT)\n"
+        "  -r, --refresh SECONDS    snapshot interval, 0.1 to 3600\n"
+        "      --control yes|no     accept SETs (default no)\n"
+        "  -f, --foreground         do not become a daemon\n"
+        "  -L, --log TARGET         stderr, syslog or file:PATH\n"
+        "  -D, --debug TOKENS       net-snmp debug tokens, comma-separated\n"
+        "                           (xenNode, xenDomainTable, xenVcpuTable,\n"
+        "                           xensnmpd, or ALL)\n"
+        "  -p, --pidfile FILE       write the pid to FILE\n"
+        "  -h, --help               show this help and exit\n"
+        "  -V, --version            show the version and exit\n"
+        "\n"
+        "Configuration keywords (one \"keyword value\" per line, # comments):\n"
+        "  uri URI                  as --uri (default xen:///)\n"
+        "  agentx-socket ADDR       as --agentx-socket (default net-snmp's,\n"
+        "                           /var/agentx/master)\n"
+        "  refresh-interval SECONDS as --refresh (default 1)\n"
+        "  control yes|no           as --control (default no)\n"
+        "  notifications yes|no     send notifications (default yes)\n"
+        "  log TARGET               as --log (default syslog; stderr with "
+        "-f)\n"
+        "  pidfile FILE             as --pidfile (default none)\n"
+        "\n"
+        "Signals: SIGHUP re-reads the configuration; SIGTERM and SIGINT "
+        "stop.\n",
+        XS_DEFAULT_CONFIG);
+}
+
+/* Appends "keyword value\n" to the override text. */
+static int
+xsOptionsAdd(xsOptions *opts, const char *keyword, const char *value)
+{
+    size_t need = strlen(keyword) + 1 + strlen(value) + 2;
+    char *buf;
+    int n;
+
+    if (strchr(value, '\n') != NULL) {
+        fprintf(stderr, "xensnmpd: --%s: value contains a newline\n", keyword);
+        return -1;
+    }
+    buf = realloc(opts->overrides, opts->overridesLen + need);
+    if (buf == NULL) {
+        fprintf(stderr, "xensnmpd: out of memory\n");
+        return -1;
+    }
+    opts->overrides = buf;
+    n = snprintf(buf + opts->overridesLen, need, "%s %s\n", keyword, value);
+    if (n < 0 || (size_t)n >= need)
+        return -1;
+    opts->overridesLen += (size_t)n;
+    return 0;
+}
+
+/* Returns 0 to run, 1 after --help/--version, -1 on a usage error. */
+static int
+xsParseOptions(int argc, char **argv, xsOptions *opts)
+{
+    enum { OPT_CONTROL = 256 };
+    static const struct option longopts[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"uri", required_argument, NULL, 'u'},
+        {"agentx-socket", required_argument, NULL, 'x'},
+        {"refresh", required_argument, NULL, 'r'},
+        {"foreground", no_argument, NULL, 'f'},
+        {"log", required_argument, NULL, 'L'},
+        {"debug", required_argument, NULL, 'D'},
+        {"pidfile", required_argument, NULL, 'p'},
+        {"control", required_argument, NULL, OPT_CONTROL},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+
+    opts->configPath = XS_DEFAULT_CONFIG;
+    while ((c = getopt_long(argc, argv, "c:u:x:r:fL:D:p:hV", longopts, NULL)) !=
+           -1) {
+        int rc = 0;
+
+        switch (c) {
+        case 'c':
+            opts->configPath = optarg;
+            opts->configExplicit = true;
+            break;
+        case 'u':
+            rc = xsOptionsAdd(opts, "uri", optarg);
+            break;
+        case 'x':
+            rc = xsOptionsAdd(opts, "agentx-socket", optarg);
+            break;
+        case 'r':
+            rc = xsOptionsAdd(opts, "refresh-interval", optarg);
+            break;
+        case 'f':
+            opts->foreground = true;
+            break;
+        case 'L':
+            rc = xsOptionsAdd(opts, "log", optarg);
+            break;
+        case 'D':
+            opts->debugTokens = optarg;
+            break;
+        case 'p':
+            rc = xsOptionsAdd(opts, "pidfile", optarg);
+            break;
+        case OPT_CONTROL:
+            rc = xsOptionsAdd(opts, "control", optarg);
+            break;
+        case 'h':
+            xsUsage(stdout);
+            return 1;
+        case 'V':
+            printf("xensnmpd (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+            return 1;
+        default:
+            fprintf(stderr, "Try 'xensnmpd --help' for more information.\n");
+            return -1;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "xensnmpd: unexpected argument '%s'\n", argv[optind]);
+        return -1;
+    }
+    return 0;
+}
+
+/* Builds the configuration: defaults, then the file, then the command
+ * line.  Returns 0, or -1 with the reason in @err. */
+static int
+xsLoadConfig(const xsOptions *opts, xsConfig *cfg, char *err, size_t errlen)
+{
+    xsConfigInit(cfg);
+    if (opts->configExplicit || access(opts->configPath, F_OK) == 0) {
+        if (xsConfigLoad(cfg, opts->configPath, err, errlen) < 0)
+            return -1;
+    }
+    if (opts->overridesLen > 0 &&
+        xsConfigParse(cfg, opts->overrides, opts->overridesLen, "command line",
+                      err, errlen) < 0)
+        return -1;
+    return 0;
+}
+
+static void
+xsSetupLogging(const xsConfig *cfg, bool foreground)
+{
+    snmp_disable_log();
+    switch (cfg->log) {
+    case XS_LOG_STDERR:
+        snmp_enable_stderrlog();
+        break;
+    case XS_LOG_FILE:
+        snmp_enable_filelog(cfg->logFile, 1);
+        break;
+    case XS_LOG_SYSLOG:
+        snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
+        break;
+    case XS_LOG_DEFAULT:
+    default:
+        if (foreground)
+            snmp_enable_stderrlog();
+        else
+            snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
+        break;
+    }
+}
+
+static void
+xsSignal(int sig)
+{
+    int saved = errno;
+    ssize_t n;
+
+    if (sig == SIGHUP)
+        xsReloadRequested = 1;
+    else
+        xsStopRequested = 1;
+    if (xsWakePipe[1] >= 0)
+        n = write(xsWakePipe[1], "", 1);
+    (void)n;
+    errno = saved;
+}
+
+static void
+xsWakeRead(int fd, void *data)
+{
+    char buf[64];
+
+    (void)data;
+    while (read(fd, buf, sizeof(buf)) > 0)
+        ;
+}
+
+static int
+xsWakeSetup(void)
+{
+    int i;
+
+    if (pipe(xsWakePipe) < 0)
+        return -1;
+    for (i = 0; i < 2; i++)
+        if (fcntl(xsWakePipe[i], F_SETFL, O_NONBLOCK) < 0 ||
+            fcntl(xsWakePipe[i], F_SETFD, FD_CLOEXEC) < 0)
+            return -1;
+    return register_readfd(xsWakePipe[0], xsWakeRead, NULL) < 0 ? -1 : 0;
+}
+
+static int
+xsSetupSignals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = xsSignal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: the signal must interrupt the loop's select(). */
+    if (sigaction(SIGTERM, &sa, NULL) < 0 || sigaction(SIGINT, &sa, NULL) < 0 ||
+        sigaction(SIGHUP, &sa, NULL) < 0)
+        return -1;
+    sa.sa_handler = SIG_IGN;
+    return sigaction(SIGPIPE, &sa, NULL);
+}
+
+static bool
+xsStrEqual(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+/* SIGHUP: re-reads the file; on error keeps the running configuration. */
+static void
+xsReload(const xsOptions *opts, xsConfig *cfg)
+{
+    char err[512];
+    xsConfig next;
+
+    if (xsLoadConfig(opts, &next, err, sizeof(err)) < 0) {
+        snmp_log(LOG_ERR,
+                 "xensnmpd: reload failed, keeping the old configuration: "
+                 "%s\n",
+                 err);
+        xsConfigClear(&next);
+        return;
+    }
+    if (!xsStrEqual(next.uri, cfg->uri) ||
+        !xsStrEqual(next.agentxSocket, cfg->agentxSocket))
+        snmp_log(LOG_WARNING, "xensnmpd: uri and agentx-socket changes "
+                              "take effect at the next restart\n");
+    xsRefreshSetInterval(next.refreshMs);
+    xsRefreshSetControl(next.control);
+    snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
+    xsConfigClear(cfg);
+    *cfg = next;
+    /* Keep the connection settings the agent actually runs with. */
+}
+
+static int
+xsWritePidfile(const char *path)
+{
+    FILE *fp = fopen(path, "w");
+
+    if (fp == NULL) {
+        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
+                 strerror(errno));
+        return -1;
+    }
+    fprintf(fp, "%ld\n", (long)getpid());
+    if (fclose(fp) != 0) {
+        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
+                 strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    xsOptions opts;
+    xsConfig cfg;
+    char err[512];
+    bool snmpStarted = false;
+    char *pidfile = NULL; /* as written: a reload may change cfg */
+    int ret = EXIT_FAILURE;
+    int rc;
+
+    memset(&opts, 0, sizeof(opts));
+    xsConfigInit(&cfg);
+    rc = xsParseOptions(argc, argv, &opts);
+    if (rc != 0) {
+        ret = rc > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+        goto cleanup;
+    }
+    if (xsLoadConfig(&opts, &cfg, err, sizeof(err)) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        goto cleanup;
+    }
+
+    if (virInitialize() < 0) {
+        fprintf(stderr, "xensnmpd: cannot initialize libvir\n");
+        goto cleanup;
+    }
+    /* Before anything forks or logs elsewhere, so that a bad URI is on
+     * the terminal with exit status 1. */
+    if (xsRefreshInit(cfg.uri, cfg.refreshMs, err, sizeof(err)) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        goto cleanup;
+    }
+
+    xsSetupLogging(&cfg, opts.foreground);
+    if (opts.debugTokens != NULL) {
+        debug_register_tokens(opts.debugTokens);
+        snmp_set_do_debugging(1);
+    }
+    if (!opts.foreground && netsnmp_daemonize(1, 0) != 0) {
+        snmp_log(LOG_ERR, "xensnmpd: cannot become a daemon\n");
+        goto cleanup;
+    }
+    if (cfg.pidfile != NULL) {
+        if (xsWritePidfile(cfg.pidfile) < 0)
+            goto cleanup;
+        if ((pidfile = strdup(cfg.pidfile)) == NULL) {
+            unlink(cfg.pidfile);
+            goto cleanup;
+        }
+    }
+    if (xsSetupSignals() < 0) {
+        snmp_log(LOG_ERR, "xensnmpd: sigaction: %s\n", strerror(errno));
+        goto cleanup;
+    }
+
+    netsnmp_ds_set_boolean(NETSNMP_DS_APPLICATION_ID, NETSNMP_DS_AGENT_ROLE, 1);
+    if (cfg.agentxSocket != NULL)
+        netsnmp_ds_set_string(NETSNMP_DS_APPLICATION_ID,
+                              NETSNMP_DS_AGENT_X_SOCKET, cfg.agentxSocket);
+    /* Our configuration is xensnmpd.conf in our own format: net-snmp
+     * must not read (and complain about) it, nor keep persistent state. */
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID,
+                           NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID,
+                           NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID,
+                           NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID,
+                           NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
+
+    /* A subagent needs no MIB files: loading net-snmp's defaults only
+     * fills the log with warnings.  An explicit MIBS still wins. */
+    setenv("MIBS", "", 0);
+
+    init_agent("xensnmpd");
+    /* Ping the master every second (after init_agent(), which sets
+     * net-snmp's default of 15 s), so that the subagent notices a
+     * restarted snmpd and registers again within about two seconds. */
+    netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID,
+                       NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL, 1);
+    xsRefreshSetControl(cfg.control);
+    init_xenNode();
+    init_xenDomainTable();
+    init_xenVcpuTable();
+    init_snmp("xensnmpd");
+    snmpStarted = true;
+
+    if (xsRefreshStart() < 0)
+        goto cleanup;
+    if (xsWakeSetup() < 0) {
+        snmp_log(LOG_ERR, "xensnmpd: cannot set up the signal pipe\n");
+        goto cleanup;
+    }
+    snmp_log(LOG_INFO, "xensnmpd %s started\n", PACKAGE_VERSION);
+
+    while (!xsStopRequested) {
+        if (xsReloadRequested) {
+            xsReloadRequested = 0;
+            xsReload(&opts, &cfg);
+        }
+        agent_check_and_process(1);
+    }
+    snmp_log(LOG_INFO, "xensnmpd stopping\n");
+    ret = EXIT_SUCCESS;
+
+cleanup:
+    if (snmpStarted) {
+        shutdown_xenVcpuTable();
+        shutdown_xenDomainTable();
+        shutdown_xenNode();
+    }
+    xsRefreshShutdown();
+    if (xsWakePipe[0] >= 0) {
+        unregister_readfd(xsWakePipe[0]);
+        close(xsWakePipe[0]);
+        close(xsWakePipe[1]);
+        xsWakePipe[0] = xsWakePipe[1] = -1;
+    }
+    if (snmpStarted)
+        snmp_shutdown("xensnmpd");
+    if (snmpStarted)
+        shutdown_agent();
+    if (pidfile != NULL)
+        unlink(pidfile);
+    free(pidfile);
+    xsConfigClear(&cfg);
+    free(opts.overrides);
+    return ret;
+}

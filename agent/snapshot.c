@@ -1,0 +1,821 @@
+/*
+ * snapshot.c: one consistent picture of the hypervisor (see snapshot.h).
+ *
+ * A snapshot of 10,000 domains must take a few tens of milliseconds, so
+ * the rows live in one array and everything variable-sized (names, OS
+ * types, vcpu rows, affinity maps) in two arenas owned by the snapshot.
+ * While the snapshot is being built the arenas grow by realloc, so rows
+ * record offsets; the pointers are set once the arenas stop moving.
+ *
+ * Calls counted in *calls, *failed, libCalls and failedCalls are the ones
+ * that reach the hypervisor driver: node info, type and version, the
+ * lists, lookups, GetInfo, GetVcpus and GetOSType.  Handle accessors
+ * (GetName, GetUUID, Free) only read the handle and are not counted.
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "snapshot.h"
+
+/* Largest vcpu count a domain can have (the reference's Xen limit and the
+ * MIB's xenVcpuNumber range): virDomainGetVcpus fills at most this many
+ * entries, so max vcpus is the count it returns. */
+#define XS_VCPUS_MAX 4096
+
+/* Largest physical cpu count an affinity map covers (xenVcpuAffinity is
+ * at most 512 octets). */
+#define XS_CPUS_MAX 4096
+
+/* The snapshot and the arenas behind its pointers.  Callers only see the
+ * public part; xsSnapshotFree finds the rest from it. */
+typedef struct {
+    xsSnapshot pub; /* first: a pointer to it is a pointer to this */
+    xsVcpuRow *vcpus;
+    unsigned char *bytes;
+} xsSnapshotImpl;
+
+/* The state of one snapshot being taken. */
+typedef struct {
+    virConnectPtr conn;
+    const xsSnapshot *prev;
+    xsSnapshot *snap;
+    unsigned long long calls;
+    unsigned long long failed;
+    uint64_t now;
+
+    size_t ndoms;     /* rows filled */
+    size_t domsAlloc; /* rows allocated */
+
+    xsVcpuRow *vcpus; /* vcpu rows of all domains */
+    size_t nvcpus;
+    size_t vcpusAlloc;
+
+    unsigned char *bytes; /* names, OS types, affinity maps */
+    size_t nbytes;
+    size_t bytesAlloc;
+
+    /* Offsets into the arenas of each row, parallel to snap->doms. */
+    size_t *nameOff;
+    size_t *ostypeOff;
+    size_t *vcpuOff;
+    size_t *mapOff;
+
+    /* Reused by every virDomainGetVcpus call of the snapshot. */
+    virVcpuInfo *vinfo;
+    unsigned char *cpumaps;
+    size_t maplen;
+
+    unsigned long long activeMemKiB;
+} xsTake;
+
+static uint64_t
+xsNowNs(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/* Records the outcome of one libvir call; returns @ok. */
+static bool
+xsCount(xsTake *t, bool ok)
+{
+    t->calls++;
+    if (!ok)
+        t->failed++;
+    return ok;
+}
+
+int
+xsNameCompare(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c;
+
+    if (alen != blen)
+        return alen < blen ? -1 : 1;
+    /* memcmp compares as unsigned char, as the SNMP index does. */
+    c = memcmp(a, b, alen);
+    return (c > 0) - (c < 0);
+}
+
+static int
+xsRowCompare(const void *a, const void *b)
+{
+    const xsDomainRow *x = a;
+    const xsDomainRow *y = b;
+
+    return xsNameCompare(x->name, x->namelen, y->name, y->namelen);
+}
+
+const xsDomainRow *
+xsSnapshotFindDomain(const xsSnapshot *snap, const char *name, size_t namelen)
+{
+    size_t lo = 0;
+    size_t hi;
+
+    if (snap == NULL || name == NULL)
+        return NULL;
+    hi = snap->ndoms;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const xsDomainRow *row = &snap->doms[mid];
+        int c = xsNameCompare(name, namelen, row->name, row->namelen);
+
+        if (c == 0)
+            return row;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+void
+xsSnapshotFree(xsSnapshot *snap)
+{
+    xsSnapshotImpl *impl = (xsSnapshotImpl *)snap;
+
+    if (snap == NULL)
+        return;
+    free(impl->pub.doms);
+    free(impl->vcpus);
+    free(impl->bytes);
+    free(impl);
+}
+
+/* Reserves @len bytes in the byte arena; returns their offset, or
+ * (size_t)-1 on OOM. */
+static size_t
+xsBytesReserve(xsTake *t, size_t len)
+{
+    size_t off;
+
+    if (t->bytesAlloc - t->nbytes < len) {
+        size_t want = t->bytesAlloc * 2;
+        unsigned char *p;
+
+        if (want < t->nbytes + len)
+            want = t->nbytes + len;
+        if ((p = realloc(t->bytes, want)) == NULL)
+            return (size_t)-1;
+        t->bytes = p;
+        t->bytesAlloc = want;
+    }
+    off = t->nbytes;
+    t->nbytes += len;
+    return off;
+}
+
+/* Copies the NUL-terminated @s (of @len bytes) into the byte arena. */
+static size_t
+xsBytesString(xsTake *t, const char *s, size_t len)
+{
+    size_t off = xsBytesReserve(t, len + 1);
+
+    if (off == (size_t)-1)
+        return off;
+    memcpy(t->bytes + off, s, len);
+    t->bytes[off + len] = '\0';
+    return off;
+}
+
+static int
+xsVcpusReserve(xsTake *t, size_t n)
+{
+    if (t->vcpusAlloc - t->nvcpus < n) {
+        size_t want = t->vcpusAlloc * 2;
+        xsVcpuRow *p;
+
+        if (want < t->nvcpus + n)
+            want = t->nvcpus + n;
+        if ((p = realloc(t->vcpus, want * sizeof(*p))) == NULL)
+            return -1;
+        t->vcpus = p;
+        t->vcpusAlloc = want;
+    }
+    return 0;
+}
+
+static void
+xsUUIDFormat(const unsigned char *uuid, char *buf)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i;
+    size_t j = 0;
+
+    for (i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            buf[j++] = '-';
+        buf[j++] = hex[uuid[i] >> 4];
+        buf[j++] = hex[uuid[i] & 0xf];
+    }
+    buf[j] = '\0';
+}
+
+static bool
+xsIsActive(int state)
+{
+    return state != VIR_DOMAIN_SHUTOFF && state != VIR_DOMAIN_NOSTATE;
+}
+
+/* Vcpus are scheduled (and listed in the vcpu table) in these states. */
+static bool
+xsHasVcpus(int state)
+{
+    return state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_BLOCKED ||
+           state == VIR_DOMAIN_PAUSED || state == VIR_DOMAIN_SHUTDOWN;
+}
+
+/* Fills the baselines of @row from the row of the same domain in the
+ * previous snapshot, matched by name and then checked by UUID (a name
+ * reused by a new domain is a new row). */
+static void
+xsRowBaseline(xsTake *t, xsDomainRow *row, const xsDomainRow **prevRow)
+{
+    const xsDomainRow *p = NULL;
+    bool sameRun;
+
+    *prevRow = NULL;
+    if (t->prev != NULL) {
+        p = xsSnapshotFindDomain(t->prev, row->name, row->namelen);
+        if (p != NULL && memcmp(p->uuid, row->uuid, 16) != 0)
+            p = NULL;
+    }
+    *prevRow = p;
+
+    row->cpuUsage = 0;
+    if (row->id < 0) {
+        row->startedNs = 0;
+        /* A stopped domain's counters restart from 0 when it stops. */
+        if (p != NULL && p->id < 0)
+            row->discontinuityNs = p->discontinuityNs;
+        else
+            row->discontinuityNs = t->now;
+        return;
+    }
+
+    /* Same run: it was active before with the same Xen id.  A reboot
+     * keeps the state but hands out a new id and restarts the counters. */
+    sameRun = p != NULL && p->id == row->id && p->startedNs != 0;
+    if (!sameRun || row->cpuTime < p->cpuTime) {
+        row->startedNs = sameRun ? p->startedNs : t->now;
+        row->discontinuityNs = t->now;
+        return;
+    }
+    row->startedNs = p->startedNs;
+    row->discontinuityNs = p->discontinuityNs;
+    if (t->now > t->prev->takenNs) {
+        /* ns of cpu per ns of wall time, in hundredths of a percent;
+         * computed in floating point because the product can exceed 64
+         * bits after weeks of cpu time. */
+        double usage = (double)(row->cpuTime - p->cpuTime) /
+                       (double)(t->now - t->prev->takenNs) * 10000.0;
+
+        row->cpuUsage =
+            usage >= 4294967295.0 ? 4294967295U : (unsigned int)(usage + 0.5);
+    }
+}
+
+/* Reads the domain behind @dom into the next row.  Returns 0 (also when
+ * the domain is skipped because it vanished or its name is too long), or
+ * -1 on OOM.  @knownId is the id it was listed by, -1 when listed by
+ * name. */
+static int
+xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
+{
+    xsSnapshot *snap = t->snap;
+    xsDomainRow *row = &snap->doms[t->ndoms];
+    const xsDomainRow *prevRow = NULL;
+    virDomainInfo info;
+    const char *name;
+    size_t namelen;
+    size_t i;
+    int n;
+
+    memset(row, 0, sizeof(*row));
+    if (!xsCount(t, virDomainGetInfo(dom, &info) == 0))
+        return 0; /* vanished since it was listed */
+    if (xsIsActive(info.state)) {
+        snap->node.activeDomains++;
+        t->activeMemKiB += info.memory;
+    } else {
+        snap->node.definedDomains++;
+    }
+
+    if ((name = virDomainGetName(dom)) == NULL)
+        return 0;
+    namelen = strlen(name);
+    if (namelen == 0 || namelen > XS_NAME_MAX) {
+        snap->skipped++;
+        return 0;
+    }
+    if (virDomainGetUUID(dom, row->uuid) < 0)
+        return 0;
+    xsUUIDFormat(row->uuid, row->uuidText);
+
+    /* The name pointer is set at the end; compare against a temporary
+     * one for the baseline lookup. */
+    row->name = (char *)name;
+    row->namelen = namelen;
+    row->state = info.state;
+    row->id = -1;
+    if (xsIsActive(info.state)) {
+        /* A domain listed by name may have started since. */
+        row->id = knownId;
+        if (knownId < 0 &&
+            !xsCount(t, (row->id = (int)virDomainGetID(dom)) >= 0))
+            return 0;
+    }
+    row->maxMemKiB = info.maxMem;
+    row->memKiB = info.memory;
+    /* libvir has no call for the balloon target: the reference's
+     * virDomainSetMemory sets it and GetInfo's memory reports it. */
+    row->targetKiB = info.memory;
+    row->vcpus = info.nrVirtCpu;
+    /* Without the XML (too slow for thousands of domains) a shut-off
+     * domain's maximum is unknown; its configured count stands in. */
+    row->maxVcpus = info.nrVirtCpu;
+    row->cpuTime = info.cpuTime;
+    xsRowBaseline(t, row, &prevRow);
+
+    if ((t->nameOff[t->ndoms] = xsBytesString(t, name, namelen)) == (size_t)-1)
+        return -1;
+    row->name = NULL;
+
+    if (prevRow != NULL && prevRow->ostype != NULL) {
+        t->ostypeOff[t->ndoms] =
+            xsBytesString(t, prevRow->ostype, strlen(prevRow->ostype));
+        if (t->ostypeOff[t->ndoms] == (size_t)-1)
+            return -1;
+    } else {
+        char *os = virDomainGetOSType(dom);
+
+        t->ostypeOff[t->ndoms] = (size_t)-2; /* none */
+        if (xsCount(t, os != NULL)) {
+            t->ostypeOff[t->ndoms] = xsBytesString(t, os, strlen(os));
+            free(os);
+            if (t->ostypeOff[t->ndoms] == (size_t)-1)
+                return -1;
+        }
+    }
+
+    t->vcpuOff[t->ndoms] = t->nvcpus;
+    t->mapOff[t->ndoms] = 0;
+    if (xsHasVcpus(info.state)) {
+        n = virDomainGetVcpus(dom, t->vinfo, XS_VCPUS_MAX, t->cpumaps,
+                              (int)t->maplen);
+        if (xsCount(t, n >= 0)) {
+            size_t maps = xsBytesReserve(t, (size_t)n * t->maplen);
+
+            if (maps == (size_t)-1 || xsVcpusReserve(t, (size_t)n) < 0)
+                return -1;
+            if (n > 0)
+                memcpy(t->bytes + maps, t->cpumaps, (size_t)n * t->maplen);
+            t->mapOff[t->ndoms] = maps;
+            for (i = 0; i < (size_t)n; i++) {
+                xsVcpuRow *v = &t->vcpus[t->nvcpus + i];
+
+                v->number = t->vinfo[i].number;
+                v->state = t->vinfo[i].state;
+                v->cpuTime = t->vinfo[i].cpuTime;
+                v->cpu = t->vinfo[i].cpu;
+                v->affinity = NULL;
+                v->maplen = t->maplen;
+            }
+            t->nvcpus += (size_t)n;
+            row->nvcpuRows = (size_t)n;
+            row->maxVcpus = (unsigned int)n;
+        }
+    }
+    t->ndoms++;
+    return 0;
+}
+
+static int
+xsVcpuCompare(const void *a, const void *b)
+{
+    const xsVcpuRow *x = a;
+    const xsVcpuRow *y = b;
+
+    return (x->number > y->number) - (x->number < y->number);
+}
+
+/* Turns the arena offsets into pointers, now that the arenas are final. */
+static void
+xsFixPointers(xsTake *t)
+{
+    size_t i;
+    size_t v;
+
+    for (i = 0; i < t->ndoms; i++) {
+        xsDomainRow *row = &t->snap->doms[i];
+
+        row->name = (char *)t->bytes + t->nameOff[i];
+        row->ostype = t->ostypeOff[i] == (size_t)-2
+                          ? NULL
+                          : (char *)t->bytes + t->ostypeOff[i];
+        if (row->nvcpuRows == 0) {
+            row->vcpuRows = NULL;
+            continue;
+        }
+        row->vcpuRows = t->vcpus + t->vcpuOff[i];
+        for (v = 0; v < row->nvcpuRows; v++)
+            row->vcpuRows[v].affinity = t->bytes + t->mapOff[i] + v * t->maplen;
+        /* The reference lists vcpus in order; keep the promise even if a
+         * driver does not. */
+        for (v = 1; v < row->nvcpuRows; v++) {
+            if (row->vcpuRows[v - 1].number >= row->vcpuRows[v].number) {
+                qsort(row->vcpuRows, row->nvcpuRows, sizeof(xsVcpuRow),
+                      xsVcpuCompare);
+                break;
+            }
+        }
+    }
+}
+
+/* Removes rows whose name appears twice: a domain started or stopped
+ * between the two lists is seen both by id and by name.  The rows are
+ * sorted; the active one is kept because it was read last.  The dropped
+ * row no longer counts in the node's figures. */
+static void
+xsDedupe(xsTake *t)
+{
+    xsSnapshot *snap = t->snap;
+    size_t in;
+    size_t out = 0;
+
+    for (in = 0; in < snap->ndoms; in++) {
+        xsDomainRow *row = &snap->doms[in];
+        const xsDomainRow *drop;
+
+        if (out == 0 || xsRowCompare(&snap->doms[out - 1], row) != 0) {
+            if (out != in)
+                snap->doms[out] = *row;
+            out++;
+            continue;
+        }
+        drop = row->id >= 0 ? &snap->doms[out - 1] : row;
+        if (drop->id >= 0) {
+            snap->node.activeDomains--;
+            t->activeMemKiB -= drop->memKiB;
+        } else {
+            snap->node.definedDomains--;
+        }
+        if (row->id >= 0)
+            snap->doms[out - 1] = *row;
+    }
+    snap->ndoms = out;
+}
+
+/* Lists the running domains' ids into a new array.  -1 on failure (error
+ * set by libvir, or OOM reported here as ENOMEM-like failure). */
+static int
+xsListIds(xsTake *t, int **ids)
+{
+    int num;
+    int n;
+    int *p = NULL;
+
+    *ids = NULL;
+    if (!xsCount(t, (num = virConnectNumOfDomains(t->conn)) >= 0))
+        return -1;
+    /* Retried with more room when domains start between the two calls. */
+    for (;;) {
+        int room = num + 16;
+
+        if ((p = realloc(*ids, (size_t)room * sizeof(*p))) == NULL)
+            return -1;
+        *ids = p;
+        if (!xsCount(t, (n = virConnectListDomains(t->conn, *ids, room)) >= 0))
+            return -1;
+        if (n < room)
+            return n;
+        num = room * 2;
+    }
+}
+
+static void
+xsFreeNames(char **names, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        free(names[i]);
+}
+
+static int
+xsListNames(xsTake *t, char ***names)
+{
+    int num;
+    int n;
+    char **p = NULL;
+
+    *names = NULL;
+    if (!xsCount(t, (num = virConnectNumOfDefinedDomains(t->conn)) >= 0))
+        return -1;
+    for (;;) {
+        int room = num + 16;
+
+        if ((p = realloc(*names, (size_t)room * sizeof(*p))) == NULL)
+            return -1;
+        *names = p;
+        n = virConnectListDefinedDomains(t->conn, (const char **)*names, room);
+        if (!xsCount(t, n >= 0))
+            return -1;
+        if (n < room)
+            return n;
+        xsFreeNames(*names, n);
+        num = room * 2;
+    }
+}
+
+static void
+xsVersionString(char *buf, size_t len, unsigned long v)
+{
+    int n = snprintf(buf, len, "%lu.%lu.%lu", v / 1000000, (v / 1000) % 1000,
+                     v % 1000);
+
+    if (n < 0 || (size_t)n >= len)
+        buf[0] = '\0';
+}
+
+static int
+xsReadNode(xsTake *t)
+{
+    xsNodeInfo *node = &t->snap->node;
+    virNodeInfo info;
+    const char *type;
+    unsigned long ver;
+
+    if (!xsCount(t, virNodeGetInfo(t->conn, &info) == 0))
+        return -1;
+    /* model[32] need not be terminated. */
+    memcpy(node->cpuModel, info.model, sizeof(node->cpuModel) - 1);
+    node->cpuModel[sizeof(node->cpuModel) - 1] = '\0';
+    node->memKiB = info.memory;
+    node->cpus = info.cpus;
+    node->maxCpus = VIR_NODEINFO_MAXCPUS(info);
+    node->mhz = info.mhz;
+    node->nodes = info.nodes;
+    node->sockets = info.sockets;
+    node->cores = info.cores;
+    node->threads = info.threads;
+
+    type = virConnectGetType(t->conn);
+    if (xsCount(t, type != NULL))
+        (void)snprintf(node->hvType, sizeof(node->hvType), "%s", type);
+    if (xsCount(t, virConnectGetVersion(t->conn, &ver) == 0))
+        xsVersionString(node->hvVersion, sizeof(node->hvVersion), ver);
+    if (xsCount(t, virGetVersion(&ver, NULL, NULL) == 0))
+        xsVersionString(node->libVersion, sizeof(node->libVersion), ver);
+    return 0;
+}
+
+xsSnapshot *
+xsSnapshotTake(virConnectPtr conn, const xsSnapshot *prev,
+               unsigned long long *calls, unsigned long long *failed)
+{
+    xsTake t;
+    xsSnapshotImpl *impl = NULL;
+    xsSnapshot *ret = NULL;
+    int *ids = NULL;
+    char **names = NULL;
+    int nids = 0;
+    int nnames = 0;
+    size_t ncpus;
+    size_t total;
+    int i;
+
+    memset(&t, 0, sizeof(t));
+    t.conn = conn;
+    t.prev = prev;
+    t.now = xsNowNs();
+
+    if ((impl = calloc(1, sizeof(*impl))) == NULL)
+        goto cleanup;
+    t.snap = &impl->pub;
+    t.snap->takenNs = t.now;
+
+    if (xsReadNode(&t) < 0)
+        goto cleanup;
+    /* Affinity maps cover every cpu the host can have, not only the
+     * active ones, so that a pin survives cpu hotplug. */
+    ncpus = t.snap->node.maxCpus;
+    if (ncpus < t.snap->node.cpus)
+        ncpus = t.snap->node.cpus;
+    if (ncpus == 0)
+        ncpus = 1;
+    if (ncpus > XS_CPUS_MAX)
+        ncpus = XS_CPUS_MAX;
+    t.maplen = VIR_CPU_MAPLEN(ncpus);
+
+    if ((nids = xsListIds(&t, &ids)) < 0) {
+        nids = 0;
+        goto cleanup;
+    }
+    if ((nnames = xsListNames(&t, &names)) < 0) {
+        nnames = 0;
+        goto cleanup;
+    }
+
+    total = (size_t)nids + (size_t)nnames;
+    t.domsAlloc = total > 0 ? total : 1;
+    t.vcpusAlloc = (size_t)nids * 4 + 16;
+    t.bytesAlloc = total * (24 + 4 * t.maplen) + 256;
+    if ((t.snap->doms = calloc(t.domsAlloc, sizeof(xsDomainRow))) == NULL ||
+        (t.nameOff = malloc(t.domsAlloc * 4 * sizeof(size_t))) == NULL ||
+        (t.vcpus = malloc(t.vcpusAlloc * sizeof(xsVcpuRow))) == NULL ||
+        (t.bytes = malloc(t.bytesAlloc)) == NULL ||
+        (t.vinfo = malloc(XS_VCPUS_MAX * sizeof(virVcpuInfo))) == NULL ||
+        (t.cpumaps = malloc(XS_VCPUS_MAX * t.maplen)) == NULL)
+        goto cleanup;
+    t.ostypeOff = t.nameOff + t.domsAlloc;
+    t.vcpuOff = t.ostypeOff + t.domsAlloc;
+    t.mapOff = t.vcpuOff + t.domsAlloc;
+
+    for (i = 0; i < nids; i++) {
+        virDomainPtr dom = virDomainLookupByID(conn, ids[i]);
+        int rc;
+
+        if (!xsCount(&t, dom != NULL))
+            continue; /* stopped since it was listed */
+        rc = xsReadDomain(&t, dom, ids[i]);
+        virDomainFree(dom);
+        if (rc < 0)
+            goto cleanup;
+    }
+    for (i = 0; i < nnames; i++) {
+        virDomainPtr dom = virDomainLookupByName(conn, names[i]);
+        int rc;
+
+        if (!xsCount(&t, dom != NULL))
+            continue; /* undefined since it was listed */
+        rc = xsReadDomain(&t, dom, -1);
+        virDomainFree(dom);
+        if (rc < 0)
+            goto cleanup;
+    }
+
+    t.snap->ndoms = t.ndoms;
+    xsFixPointers(&t);
+    qsort(t.snap->doms, t.snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
+    xsDedupe(&t);
+
+    t.snap->node.freeKiB = t.snap->node.memKiB > t.activeMemKiB
+                               ? t.snap->node.memKiB - t.activeMemKiB
+                               : 0;
+    impl->vcpus = t.vcpus;
+    impl->bytes = t.bytes;
+    t.vcpus = NULL;
+    t.bytes = NULL;
+    t.snap->libCalls = t.calls;
+    t.snap->failedCalls = t.failed;
+    t.snap->durationNs = xsNowNs() - t.now;
+    ret = t.snap;
+    impl = NULL;
+
+cleanup:
+    if (calls != NULL)
+        *calls += t.calls;
+    if (failed != NULL)
+        *failed += t.failed;
+    if (names != NULL)
+        xsFreeNames(names, nnames);
+    free(names);
+    free(ids);
+    free(t.nameOff);
+    free(t.vinfo);
+    free(t.cpumaps);
+    free(t.vcpus);
+    free(t.bytes);
+    xsSnapshotFree(impl ? &impl->pub : NULL);
+    return ret;
+}
+
+/* ---- lifecycle events ------------------------------------------------ */
+
+/*
+ * The state transitions that give events (previous -> next):
+ *
+ *   shutoff/nostate/none -> running/blocked   STARTED
+ *   shutoff/nostate/none -> paused            STARTED, PAUSED
+ *                                             (restored in the paused state)
+ *   shutoff/nostate/none -> shutdown          STARTED
+ *   running/blocked/shutdown -> paused        PAUSED
+ *   paused -> running/blocked                 RESUMED
+ *   crashed -> running/blocked                STARTED (restarted on crash)
+ *   any other -> crashed                      CRASHED
+ *   active -> shutoff/nostate                 SHUTDOWN
+ *   active -> none (row gone)                 SHUTDOWN, UNDEFINED
+ *   none -> any (new row)                     DEFINED first
+ *   any -> none (row gone)                    UNDEFINED last
+ *
+ * "none" means no row; "active" means any state but shutoff and nostate.
+ * running <-> blocked and anything -> shutdown (the guest is shutting
+ * down) give nothing; a reboot keeps the state and gives nothing (the
+ * row's discontinuity time tells it).
+ */
+
+static size_t
+xsEmit(xsEventFunc func, void *opaque, xsEventType type, const xsDomainRow *row,
+       int prevState)
+{
+    if (func != NULL)
+        func(opaque, type, row, prevState);
+    return 1;
+}
+
+static bool
+xsRuns(int state)
+{
+    return state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_BLOCKED;
+}
+
+/* Events for one row present in @next whose previous state is @ps
+ * (VIR_DOMAIN_NOSTATE for a new row, which was not running). */
+static size_t
+xsDiffState(const xsDomainRow *row, int ps, xsEventFunc func, void *opaque)
+{
+    int ns = row->state;
+    size_t n = 0;
+
+    if (ns == ps)
+        return 0;
+    if (ns == VIR_DOMAIN_CRASHED)
+        return xsEmit(func, opaque, XS_EVENT_CRASHED, row, ps);
+    if (!xsIsActive(ns))
+        return xsIsActive(ps) ? xsEmit(func, opaque, XS_EVENT_SHUTDOWN, row, ps)
+                              : 0;
+    if (!xsIsActive(ps)) {
+        n += xsEmit(func, opaque, XS_EVENT_STARTED, row, ps);
+        if (ns == VIR_DOMAIN_PAUSED)
+            n += xsEmit(func, opaque, XS_EVENT_PAUSED, row, ps);
+        return n;
+    }
+    if (ns == VIR_DOMAIN_PAUSED)
+        return xsEmit(func, opaque, XS_EVENT_PAUSED, row, ps);
+    if (ps == VIR_DOMAIN_PAUSED && xsRuns(ns))
+        return xsEmit(func, opaque, XS_EVENT_RESUMED, row, ps);
+    if (ps == VIR_DOMAIN_CRASHED && xsRuns(ns))
+        return xsEmit(func, opaque, XS_EVENT_STARTED, row, ps);
+    return 0;
+}
+
+size_t
+xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
+               void *opaque)
+{
+    size_t i = 0;
+    size_t j = 0;
+    size_t np = prev != NULL ? prev->ndoms : 0;
+    size_t nn = next != NULL ? next->ndoms : 0;
+    size_t n = 0;
+
+    /* Both arrays are sorted by name: one merge pass. */
+    while (i < np || j < nn) {
+        const xsDomainRow *p = i < np ? &prev->doms[i] : NULL;
+        const xsDomainRow *q = j < nn ? &next->doms[j] : NULL;
+        int c;
+
+        if (p == NULL)
+            c = 1;
+        else if (q == NULL)
+            c = -1;
+        else
+            c = xsNameCompare(p->name, p->namelen, q->name, q->namelen);
+
+        if (c == 0 && memcmp(p->uuid, q->uuid, 16) != 0) {
+            /* The name now belongs to another domain: the old one went
+             * away and a new one came. */
+            if (xsIsActive(p->state))
+                n += xsEmit(func, opaque, XS_EVENT_SHUTDOWN, p, p->state);
+            n += xsEmit(func, opaque, XS_EVENT_UNDEFINED, p, p->state);
+            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE);
+            n += xsDiffState(q, VIR_DOMAIN_NOSTATE, func, opaque);
+            i++;
+            j++;
+        } else if (c == 0) {
+            n += xsDiffState(q, p->state, func, opaque);
+            i++;
+            j++;
+        } else if (c < 0) {
+            if (xsIsActive(p->state))
+                n += xsEmit(func, opaque, XS_EVENT_SHUTDOWN, p, p->state);
+            n += xsEmit(func, opaque, XS_EVENT_UNDEFINED, p, p->state);
+            i++;
+        } else {
+            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE);
+            n += xsDiffState(q, VIR_DOMAIN_NOSTATE, func, opaque);
+            j++;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,146 @@
+/*
+ * snapshot.h: one consistent picture of the hypervisor, taken through
+ * libvir and served to SNMP until the next one.
+ *
+ * This is the mapping from hypervisor to MIB rows, kept apart from the
+ * SNMP glue so that it can be tested without net-snmp.  A snapshot is
+ * immutable once taken; the agent swaps whole snapshots.  Taking one may
+ * run in a worker thread (with that thread's own connection): nothing here
+ * touches net-snmp or any global state.
+ */
+
+#ifndef XENSNMP_SNAPSHOT_H
+#define XENSNMP_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "libvir.h"
+
+/* Longest domain name the MIB can index (SIZE (1..96)); longer names are
+ * left out of the tables and counted in xsSnapshot.skipped. */
+#define XS_NAME_MAX 96
+
+typedef struct _xsVcpuRow xsVcpuRow;
+
+struct _xsVcpuRow {
+    unsigned int number;
+    int state;                  /* virVcpuState */
+    unsigned long long cpuTime; /* ns */
+    int cpu;                    /* -1 when offline */
+    unsigned char *affinity;    /* reference cpumap byte order */
+    size_t maplen;              /* VIR_CPU_MAPLEN(node max cpus) */
+};
+
+typedef struct _xsDomainRow xsDomainRow;
+
+struct _xsDomainRow {
+    char *name; /* UTF-8, 1..XS_NAME_MAX bytes */
+    size_t namelen;
+    unsigned char uuid[16];
+    char uuidText[37];
+    int id;       /* -1 when not running */
+    char *ostype; /* NULL if it could not be read */
+    int state;    /* virDomainState */
+    unsigned long long maxMemKiB;
+    unsigned long long memKiB;
+    /* Equal to memKiB: libvir has no separate balloon-target call. */
+    unsigned long long targetKiB;
+    unsigned int vcpus; /* online */
+    /* Of a shut-off domain, the configured count: GetInfo gives no
+     * maximum and the XML is too slow to read for thousands of domains. */
+    unsigned int maxVcpus;
+    unsigned long long cpuTime; /* ns */
+    /* Hundredths of a percent of one cpu over the time since the
+     * previous snapshot; 0 without a baseline. */
+    unsigned int cpuUsage;
+    /* Monotonic time it was seen starting, 0 when not running. */
+    uint64_t startedNs;
+    uint64_t discontinuityNs; /* monotonic time its counters restarted */
+    xsVcpuRow *vcpuRows;      /* sorted by number */
+    size_t nvcpuRows;
+};
+
+typedef struct _xsNodeInfo xsNodeInfo;
+
+struct _xsNodeInfo {
+    char hvType[32];
+    char hvVersion[32];  /* "4.17.3" */
+    char libVersion[32]; /* "0.1.0" */
+    char cpuModel[32];
+    unsigned long long memKiB;
+    unsigned long long freeKiB; /* memKiB - sum of active domains' memKiB */
+    unsigned int cpus;
+    unsigned int maxCpus;
+    unsigned int mhz;
+    unsigned int nodes;
+    unsigned int sockets;
+    unsigned int cores;
+    unsigned int threads;
+    unsigned int activeDomains;
+    unsigned int definedDomains;
+};
+
+typedef struct _xsSnapshot xsSnapshot;
+
+struct _xsSnapshot {
+    xsNodeInfo node;
+    /* Sorted in SNMP index order of xenDomName (a non-IMPLIED string
+     * index): by length first, then bytewise unsigned. */
+    xsDomainRow *doms;
+    size_t ndoms;
+    size_t skipped;                 /* domains left out (name too long) */
+    uint64_t takenNs;               /* CLOCK_MONOTONIC when taken */
+    uint64_t durationNs;            /* how long taking it took */
+    unsigned long long libCalls;    /* libvir calls this snapshot made */
+    unsigned long long failedCalls; /* of which failed */
+};
+
+/* Takes a snapshot through @conn.  @prev (may be NULL) supplies cpu usage
+ * baselines, start and discontinuity times, and cached OS types, matched
+ * by name and checked by UUID.  The libvir calls made and those that
+ * failed are ADDED to *@calls and *@failed (each may be NULL), so that the
+ * caller can keep running totals; the snapshot's libCalls/failedCalls are
+ * this snapshot's alone.  Returns NULL if the host could not be read at
+ * all (node info or a domain list failed; error in virGetLastError(),
+ * which is NULL when only memory ran out;
+ * *@calls and *@failed still count what was tried).
+ * A domain that vanishes between listing and reading is skipped, not an
+ * error. */
+xsSnapshot *xsSnapshotTake(virConnectPtr conn, const xsSnapshot *prev,
+                           unsigned long long *calls,
+                           unsigned long long *failed);
+
+void xsSnapshotFree(xsSnapshot *snap);
+
+/* Binary search by name; NULL when absent. */
+const xsDomainRow *xsSnapshotFindDomain(const xsSnapshot *snap,
+                                        const char *name, size_t namelen);
+
+/* Orders names as the domain table's index does (length, then bytes). */
+int xsNameCompare(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Lifecycle events between two snapshots, for notifications. */
+typedef enum {
+    XS_EVENT_STARTED = 1,  /* became running/blocked from shutoff/none */
+    XS_EVENT_SHUTDOWN = 2, /* reached shutoff (or vanished while active) */
+    XS_EVENT_PAUSED = 3,
+    XS_EVENT_RESUMED = 4,
+    XS_EVENT_CRASHED = 5,
+    XS_EVENT_DEFINED = 6,  /* a new row */
+    XS_EVENT_UNDEFINED = 7 /* a row gone */
+} xsEventType;
+
+typedef void (*xsEventFunc)(void *opaque, xsEventType type,
+                            const xsDomainRow *row, int prevState);
+
+/* Calls @func for each lifecycle change from @prev to @next, in index
+ * order of the rows (for a vanished row, @row points into @prev).  A
+ * domain that is new and already running gives DEFINED then STARTED; one
+ * that disappears while running gives SHUTDOWN then UNDEFINED.  Returns
+ * the number of events. */
+size_t xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next,
+                      xsEventFunc func, void *opaque);
+
+#endif /* XENSNMP_SNAPSHOT_H */

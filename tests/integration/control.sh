@@ -1,0 +1,124 @@
+#!/bin/sh
+# control.sh: SETs with "control yes": lifecycle, memory, vcpus and
+# pinning through snmpset, and the error-status of each refused case.
+
+. "$abs_srcdir/tests/integration/lib.sh"
+
+NODE=$abs_srcdir/tests/integration/data/node.xml
+WEB01=.5.119.101.98.48.49
+BUILD=.5.98.117.105.108.100
+DOM0=.8.68.111.109.97.105.110.45.48
+NONE=.5.110.111.110.101.120
+
+xs_require_tools
+xs_tmpdir
+xs_start_snmpd
+xs_start_agent "$NODE" --control yes -r 0.5
+
+is "$($SNMPGET -Oqv "$XS_NODE_OID.23.0")" 1 "xenNodeControlEnabled_true"
+
+# set_ok DESCRIPTION SNMPSET-ARGS...
+set_ok() {
+    desc=$1
+    shift
+    if out=$($SNMPSET "$@" 2>&1); then
+        ok "$desc"
+    else
+        not_ok "$desc" "$out"
+    fi
+}
+
+# set_fails DESCRIPTION ERROR SNMPSET-ARGS...
+set_fails() {
+    desc=$1
+    want=$2
+    shift 2
+    out=$($SNMPSET "$@" 2>&1)
+    case $out in
+    *"Reason: $want"*) ok "$desc" ;;
+    *) not_ok "$desc" "expected $want" "$out" ;;
+    esac
+}
+
+# wait_value OID VALUE: up to 5 s for the agent to show VALUE.
+wait_value() {
+    n=0
+    while [ $n -lt 50 ]; do
+        [ "$($SNMPGET -Oqv "$1" 2>/dev/null)" = "$2" ] && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+
+set_ok "set_adminState_paused_suspends" "$XS_DOM_OID.7$WEB01" i 2
+check "set_adminState_paused_shows_paused" wait_value "$XS_DOM_OID.6$WEB01" 3
+set_ok "set_adminState_paused_again_is_noop" "$XS_DOM_OID.7$WEB01" i 2
+set_ok "set_adminState_running_resumes" "$XS_DOM_OID.7$WEB01" i 1
+check "set_adminState_running_shows_running" \
+    wait_value "$XS_DOM_OID.6$WEB01" 1
+
+set_fails "set_adminState_out_of_range_wrongValue" wrongValue \
+    "$XS_DOM_OID.7$WEB01" i 9
+set_fails "set_adminState_wrong_type_wrongType" wrongType \
+    "$XS_DOM_OID.7$WEB01" u 2
+set_fails "set_adminState_suspend_domain0_inconsistentValue" \
+    inconsistentValue "$XS_DOM_OID.7$DOM0" i 2
+set_fails "set_adminState_suspend_shutoff_inconsistentValue" \
+    inconsistentValue "$XS_DOM_OID.7$BUILD" i 2
+set_fails "set_missing_row_noCreation" noCreation "$XS_DOM_OID.7$NONE" i 1
+set_fails "set_readonly_column_notWritable" notWritable \
+    "$XS_DOM_OID.4$WEB01" i 1
+set_fails "set_memoryTarget_above_max_inconsistentValue" inconsistentValue \
+    "$XS_DOM_OID.12$WEB01" u 8192
+set_fails "set_vcpus_above_max_inconsistentValue" inconsistentValue \
+    "$XS_DOM_OID.13$WEB01" u 5
+set_fails "set_vcpus_zero_wrongValue" wrongValue "$XS_DOM_OID.13$WEB01" u 0
+
+# A multi-varbind SET is checked whole: nothing changes.
+set_fails "set_two_varbinds_one_bad_refused" inconsistentValue \
+    "$XS_DOM_OID.7$WEB01" i 2 "$XS_DOM_OID.7$DOM0" i 2
+sleep 1
+is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 \
+    "set_two_varbinds_one_bad_changes_nothing"
+
+set_ok "set_memoryTarget_1024" "$XS_DOM_OID.12$WEB01" u 1024
+check "set_memoryTarget_shows_1048576_kib" \
+    wait_value "$XS_DOM_OID.9$WEB01" 1048576
+set_ok "set_vcpus_3" "$XS_DOM_OID.13$WEB01" u 3
+check "set_vcpus_shows_3" wait_value "$XS_DOM_OID.13$WEB01" 3
+
+set_ok "set_affinity_pins" "$XS_VCPU_OID.5$WEB01.0" x 0300000000000000
+check "set_affinity_reads_back" wait_value "$XS_VCPU_OID.5$WEB01.0" \
+    '"03 00 00 00 00 00 00 00 "'
+set_fails "set_affinity_no_cpu_inconsistentValue" inconsistentValue \
+    "$XS_VCPU_OID.5$WEB01.0" x 0000000000000000
+
+set_ok "set_adminState_running_starts_shutoff" "$XS_DOM_OID.7$BUILD" i 1
+check "set_start_shows_running" wait_value "$XS_DOM_OID.6$BUILD" 1
+set_ok "set_adminState_destroyed_destroys" "$XS_DOM_OID.7$BUILD" i 5
+check "set_destroy_shows_shutoff" wait_value "$XS_DOM_OID.6$BUILD" 5
+
+# Refused by the hypervisor at commit: commitFailed, and recorded.
+set_fails "set_maxMemory_above_host_commitFailed" commitFailed \
+    "$XS_DOM_OID.11$WEB01" u 4294967295
+is "$($SNMPGET -Oqv "$XS_DOM_OID.19$WEB01")" 8 "lastAction_setMaxMemory"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.21$WEB01")" 4 "lastActionStatus_failed"
+check "lastActionError_has_message" \
+    [ "$($SNMPGET -Oqv "$XS_DOM_OID.22$WEB01")" != '""' ]
+set_ok "set_pin_again" "$XS_VCPU_OID.5$WEB01.0" x 0300000000000000
+
+# The last action is kept per domain: what, its status, its error.
+is "$($SNMPGET -Oqv "$XS_DOM_OID.19$BUILD")" 7 "lastAction_destroy"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.21$BUILD")" 3 "lastActionStatus_succeeded"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.22$BUILD")" '""' "lastActionError_empty"
+check "lastActionTime_set" [ "$($SNMPGET -Oqv -Ot "$XS_DOM_OID.20$BUILD")" -gt 0 ]
+is "$($SNMPGET -Oqv "$XS_DOM_OID.19$WEB01")" 11 "lastAction_pinVcpu"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.19$DOM0")" 1 "lastAction_none_without_set"
+
+check "sets_are_logged" grep -q 'SET xenDomAdminState."web01" = 2' \
+    "$XS_TMP/xensnmpd.log"
+
+xs_stop_agent
+is "$XS_AGENT_STATUS" 0 "sigterm_exits_0"
+done_testing

@@ -1,0 +1,208 @@
+# lib.sh: helpers for the integration tests, sourced by each test.
+#
+# A test starts a private snmpd (master agent, AgentX on a socket in a
+# temporary directory, UDP on a free loopback port) and xensnmpd on a
+# node file, asserts on what the real net-snmp clients print, and stops
+# exactly the processes it started.  Output is TAP.  A missing tool is a
+# set-up failure ("not ok"), never a skip.
+
+set -u
+
+: "${abs_srcdir:?abs_srcdir must be set (make check sets it)}"
+: "${abs_builddir:?abs_builddir must be set (make check sets it)}"
+SNMPD=${SNMPD:-/usr/sbin/snmpd}
+XENSNMPD=$abs_builddir/agent/xensnmpd
+XS_MIB_OID=.1.3.6.1.4.1.8072.9999.9999.42
+XS_NODE_OID=$XS_MIB_OID.1.1
+XS_DOM_OID=$XS_MIB_OID.1.2.1
+XS_VCPU_OID=$XS_MIB_OID.1.3.1
+
+# Clients print numbers only: they must not depend on MIB files, nor
+# warn about the ones they cannot find.
+MIBS=
+export MIBS
+
+XS_NTESTS=0
+XS_FAILED=0
+XS_TMP=
+XS_SNMPD_PID=
+XS_AGENT_PID=
+XS_PORT=
+
+ok() {
+    XS_NTESTS=$((XS_NTESTS + 1))
+    echo "ok $XS_NTESTS - $1"
+}
+
+# not_ok DESCRIPTION [DIAGNOSTIC LINE]...
+not_ok() {
+    XS_NTESTS=$((XS_NTESTS + 1))
+    XS_FAILED=1
+    echo "not ok $XS_NTESTS - $1"
+    shift
+    for line in "$@"; do
+        printf '# %s\n' "$line"
+    done
+}
+
+# check DESCRIPTION COMMAND...: ok when the command succeeds.
+check() {
+    desc=$1
+    shift
+    if "$@"; then
+        ok "$desc"
+    else
+        not_ok "$desc" "failed: $*"
+    fi
+}
+
+# is GOT EXPECTED DESCRIPTION
+is() {
+    if [ "$1" = "$2" ]; then
+        ok "$3"
+    else
+        not_ok "$3" "got:      '$1'" "expected: '$2'"
+    fi
+}
+
+# Prints the plan after the tests ("1..N" last is valid TAP) and exits.
+done_testing() {
+    echo "1..$XS_NTESTS"
+    exit "$XS_FAILED"
+}
+
+# Ends the test with a set-up failure.
+setup_failed() {
+    not_ok "setup: $1" "${2:-}"
+    done_testing
+}
+
+xs_require_tools() {
+    for tool in "$SNMPD" snmpget snmpwalk snmptable snmpbulkwalk; do
+        command -v "$tool" >/dev/null 2>&1 ||
+            setup_failed "$tool is missing" \
+                "install it: apt-get install snmpd snmp"
+    done
+    [ -x "$XENSNMPD" ] || setup_failed "$XENSNMPD is not built" "run make"
+}
+
+xs_cleanup() {
+    [ -n "${XS_KEEP_TMP:-}" ] && echo "# kept $XS_TMP" >&2
+    if [ -n "$XS_AGENT_PID" ]; then
+        kill -TERM "$XS_AGENT_PID" 2>/dev/null
+        wait "$XS_AGENT_PID" 2>/dev/null
+        XS_AGENT_PID=
+    fi
+    if [ -n "$XS_SNMPD_PID" ]; then
+        kill -TERM "$XS_SNMPD_PID" 2>/dev/null
+        wait "$XS_SNMPD_PID" 2>/dev/null
+        XS_SNMPD_PID=
+    fi
+    if [ -n "$XS_TMP" ] && [ -z "${XS_KEEP_TMP:-}" ]; then
+        rm -rf "$XS_TMP"
+    fi
+}
+
+xs_tmpdir() {
+    XS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/xensnmp-it.XXXXXX") ||
+        setup_failed "mktemp -d failed"
+    trap xs_cleanup EXIT
+    trap 'exit 1' INT TERM HUP
+}
+
+# Prints a UDP port on 127.0.0.1 that nothing listens on.
+xs_free_port() {
+    i=0
+    while [ $i -lt 100 ]; do
+        port=$(( (($$ + RANDOM + i * 7919) % 30000) + 20000 ))
+        if ! ss -Hlun "sport = :$port" 2>/dev/null | grep -q .; then
+            echo "$port"
+            return 0
+        fi
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# Client commands, once the port is known.
+xs_clients() {
+    XS_AGENT=127.0.0.1:$XS_PORT
+    SNMPGET="snmpget -v2c -c public -t 3 -r 1 $XS_AGENT"
+    SNMPWALK="snmpwalk -v2c -c public -t 3 -r 1 $XS_AGENT"
+    SNMPBULKWALK="snmpbulkwalk -v2c -c public -t 3 -r 1 $XS_AGENT"
+    SNMPTABLE="snmptable -v2c -c public -t 3 -r 1 $XS_AGENT"
+    SNMPSET="snmpset -v2c -c private -t 3 -r 1 $XS_AGENT"
+}
+
+# Waits up to $2 seconds until OID $1 has a value; returns 1 otherwise.
+xs_wait_oid() {
+    n=0
+    while [ $n -lt $(($2 * 5)) ]; do
+        out=$(snmpget -v2c -c public -t 0.3 -r 0 -Oqv "127.0.0.1:$XS_PORT" \
+            "$1" 2>/dev/null) &&
+            case $out in No\ Such*) ;; *) return 0 ;; esac
+        sleep 0.2
+        n=$((n + 1))
+    done
+    return 1
+}
+
+xs_start_snmpd() {
+    attempt=0
+    while [ $attempt -lt 3 ]; do
+        XS_PORT=$(xs_free_port) || setup_failed "no free UDP port"
+        cat >"$XS_TMP/snmpd.conf" <<EOC
+agentaddress udp:127.0.0.1:$XS_PORT
+master agentx
+agentXSocket $XS_TMP/agentx.sock
+rocommunity public 127.0.0.1
+rwcommunity private 127.0.0.1
+EOC
+        # Persistent state stays in the temporary directory.
+        SNMP_PERSISTENT_DIR=$XS_TMP/persist "$SNMPD" -f -Lf "$XS_TMP/snmpd.log" \
+            -C -c "$XS_TMP/snmpd.conf" -p "$XS_TMP/snmpd.pid" \
+            >/dev/null 2>&1 &
+        XS_SNMPD_PID=$!
+        xs_clients
+        if xs_wait_oid .1.3.6.1.2.1.1.3.0 10; then
+            return 0
+        fi
+        kill -TERM "$XS_SNMPD_PID" 2>/dev/null
+        wait "$XS_SNMPD_PID" 2>/dev/null
+        XS_SNMPD_PID=
+        attempt=$((attempt + 1))
+    done
+    setup_failed "snmpd did not answer" "$(tail -n 5 "$XS_TMP/snmpd.log" 2>&1)"
+}
+
+# Stops snmpd and starts it again on the same port and AgentX socket.
+xs_restart_snmpd() {
+    kill -TERM "$XS_SNMPD_PID" 2>/dev/null
+    wait "$XS_SNMPD_PID" 2>/dev/null
+    SNMP_PERSISTENT_DIR=$XS_TMP/persist "$SNMPD" -f -Lf "$XS_TMP/snmpd.log" \
+        -C -c "$XS_TMP/snmpd.conf" -p "$XS_TMP/snmpd.pid" \
+        >/dev/null 2>&1 &
+    XS_SNMPD_PID=$!
+}
+
+# xs_start_agent NODEFILE [XENSNMPD OPTION]...: starts xensnmpd (under
+# $XS_AGENT_WRAPPER, e.g. valgrind, when set) and waits for the MIB.
+xs_start_agent() {
+    nodefile=$1
+    shift
+    ${XS_AGENT_WRAPPER:-} "$XENSNMPD" -f -x "$XS_TMP/agentx.sock" \
+        -u "test://$nodefile" -L "file:$XS_TMP/xensnmpd.log" "$@" \
+        >"$XS_TMP/xensnmpd.out" 2>&1 &
+    XS_AGENT_PID=$!
+    xs_wait_oid "$XS_NODE_OID.1.0" "${XS_AGENT_WAIT:-15}" ||
+        setup_failed "xensnmpd did not register" \
+            "$(cat "$XS_TMP/xensnmpd.log" "$XS_TMP/xensnmpd.out" 2>&1 | tail -n 5)"
+}
+
+# Stops xensnmpd with SIGTERM; its exit status goes to XS_AGENT_STATUS.
+xs_stop_agent() {
+    kill -TERM "$XS_AGENT_PID" 2>/dev/null
+    wait "$XS_AGENT_PID"
+    XS_AGENT_STATUS=$?
+    XS_AGENT_PID=
+}

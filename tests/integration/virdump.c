@@ -1,0 +1,248 @@
+/*
+ * virdump.c: prints what libvir reports for a host, in the format of
+ * "snmpwalk -On -Oq -Ot" over XEN-SNMP-MIB, so that the integration tests
+ * can compare the agent with the library line by line.
+ *
+ * Usage: virdump URI.  Exit status 0, or 1 when the host cannot be read.
+ */
+
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "libvir.h"
+
+#define ROOT ".1.3.6.1.4.1.8072.9999.9999.42.1"
+#define MAX_VCPUS 4096
+
+/* Prints the OID index of a non-IMPLIED string: length, then bytes. */
+static void
+printIndex(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+
+    printf(".%zu", strlen(name));
+    for (; *p != '\0'; p++)
+        printf(".%u", *p);
+}
+
+static void
+printHex(const unsigned char *buf, size_t len)
+{
+    size_t i;
+
+    putchar('"');
+    for (i = 0; i < len; i++)
+        printf("%02X ", buf[i]);
+    putchar('"');
+}
+
+static void
+domLine(const char *name, int col)
+{
+    printf(ROOT ".2.1.%d", col);
+    printIndex(name);
+    putchar(' ');
+}
+
+static int
+adminState(int state)
+{
+    switch (state) {
+    case VIR_DOMAIN_RUNNING:
+    case VIR_DOMAIN_BLOCKED:
+        return 1;
+    case VIR_DOMAIN_PAUSED:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+static int
+dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
+{
+    const char *name = virDomainGetName(dom);
+    unsigned char uuid[16]; /* the reference has no VIR_UUID_BUFLEN */
+    char uuidstr[37];
+    virDomainInfo info;
+    virVcpuInfoPtr vinfo = NULL;
+    unsigned char *maps = NULL;
+    char *os = NULL;
+    int id = -1, n, i, ret = -1;
+    unsigned int maxVcpus;
+    bool active;
+
+    if (name == NULL || virDomainGetUUID(dom, uuid) < 0 ||
+        virDomainGetUUIDString(dom, uuidstr) < 0 ||
+        virDomainGetInfo(dom, &info) < 0 ||
+        (os = virDomainGetOSType(dom)) == NULL)
+        goto cleanup;
+    active = info.state != VIR_DOMAIN_SHUTOFF;
+    if (active) {
+        id = (int)virDomainGetID(dom);
+        *activeMem += info.memory;
+    }
+    maxVcpus = info.nrVirtCpu;
+    if (active && info.state != VIR_DOMAIN_CRASHED) {
+        vinfo = calloc(MAX_VCPUS, sizeof(*vinfo));
+        maps = calloc(MAX_VCPUS, (size_t)maplen);
+        if (vinfo == NULL || maps == NULL)
+            goto cleanup;
+        n = virDomainGetVcpus(dom, vinfo, MAX_VCPUS, maps, maplen);
+        if (n < 0)
+            goto cleanup;
+        maxVcpus = (unsigned int)n;
+        for (i = 0; i < n; i++) {
+            printf(ROOT ".3.1.2");
+            printIndex(name);
+            printf(".%u %d\n", vinfo[i].number, vinfo[i].state);
+            printf(ROOT ".3.1.3");
+            printIndex(name);
+            printf(".%u %llu\n", vinfo[i].number, vinfo[i].cpuTime);
+            printf(ROOT ".3.1.4");
+            printIndex(name);
+            printf(".%u %d\n", vinfo[i].number, vinfo[i].cpu);
+            printf(ROOT ".3.1.5");
+            printIndex(name);
+            printf(".%u ", vinfo[i].number);
+            printHex(maps + (size_t)i * (size_t)maplen, (size_t)maplen);
+            putchar('\n');
+        }
+    }
+
+    domLine(name, 2);
+    printHex(uuid, sizeof(uuid));
+    putchar('\n');
+    domLine(name, 3);
+    printf("\"%s\"\n", uuidstr);
+    domLine(name, 4);
+    printf("%d\n", id);
+    domLine(name, 5);
+    printf("\"%s\"\n", os);
+    domLine(name, 6);
+    printf("%d\n", info.state);
+    domLine(name, 7);
+    printf("%d\n", adminState(info.state));
+    domLine(name, 8);
+    printf("%lu\n", info.maxMem);
+    domLine(name, 9);
+    printf("%lu\n", info.memory);
+    domLine(name, 10);
+    printf("%lu\n", info.memory);
+    domLine(name, 11);
+    printf("%lu\n", info.maxMem / 1024);
+    domLine(name, 12);
+    printf("%lu\n", info.memory / 1024);
+    domLine(name, 13);
+    printf("%u\n", (unsigned int)info.nrVirtCpu);
+    domLine(name, 14);
+    printf("%u\n", maxVcpus);
+    domLine(name, 15);
+    printf("%llu\n", info.cpuTime);
+    /* No control action has been taken. */
+    domLine(name, 19);
+    printf("1\n");
+    domLine(name, 20);
+    printf("0\n");
+    domLine(name, 21);
+    printf("1\n");
+    domLine(name, 22);
+    printf("\"\"\n");
+    ret = 0;
+
+cleanup:
+    free(os);
+    free(vinfo);
+    free(maps);
+    return ret;
+}
+
+int
+main(int argc, char **argv)
+{
+    virConnectPtr conn = NULL;
+    virNodeInfo node;
+    unsigned long hvVer = 0, libVer = 0;
+    unsigned long long activeMem = 0;
+    int *ids = NULL;
+    char **names = NULL;
+    int nids = 0, nnames = 0, i, maplen, ret = EXIT_FAILURE;
+    const char *type;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: virdump URI\n");
+        return EXIT_FAILURE;
+    }
+    if ((conn = virConnectOpenReadOnly(argv[1])) == NULL ||
+        virNodeGetInfo(conn, &node) < 0 ||
+        (type = virConnectGetType(conn)) == NULL ||
+        virConnectGetVersion(conn, &hvVer) < 0 ||
+        virGetVersion(&libVer, NULL, NULL) < 0)
+        goto cleanup;
+    maplen = VIR_CPU_MAPLEN(VIR_NODEINFO_MAXCPUS(node));
+
+    if ((nids = virConnectNumOfDomains(conn)) < 0 ||
+        (ids = calloc((size_t)nids + 1, sizeof(*ids))) == NULL ||
+        (nids = virConnectListDomains(conn, ids, nids)) < 0 ||
+        (nnames = virConnectNumOfDefinedDomains(conn)) < 0 ||
+        (names = calloc((size_t)nnames + 1, sizeof(*names))) == NULL ||
+        (nnames = virConnectListDefinedDomains(conn, (const char **)names,
+                                               nnames)) < 0)
+        goto cleanup;
+
+    for (i = 0; i < nids; i++) {
+        virDomainPtr dom = virDomainLookupByID(conn, ids[i]);
+        int rc = dom != NULL ? dumpDomain(dom, maplen, &activeMem) : -1;
+
+        virDomainFree(dom);
+        if (rc < 0)
+            goto cleanup;
+    }
+    for (i = 0; i < nnames; i++) {
+        virDomainPtr dom = virDomainLookupByName(conn, names[i]);
+        int rc = dom != NULL ? dumpDomain(dom, maplen, &activeMem) : -1;
+
+        virDomainFree(dom);
+        if (rc < 0)
+            goto cleanup;
+    }
+
+    printf(ROOT ".1.1.0 \"%s\"\n", type);
+    printf(ROOT ".1.2.0 \"%lu.%lu.%lu\"\n", hvVer / 1000000,
+           hvVer / 1000 % 1000, hvVer % 1000);
+    printf(ROOT ".1.3.0 \"%lu.%lu.%lu\"\n", libVer / 1000000,
+           libVer / 1000 % 1000, libVer % 1000);
+    printf(ROOT ".1.4.0 \"%s\"\n", node.model);
+    printf(ROOT ".1.5.0 %lu\n", node.memory);
+    printf(ROOT ".1.6.0 %llu\n",
+           node.memory > activeMem ? node.memory - activeMem : 0);
+    printf(ROOT ".1.7.0 %u\n", node.cpus);
+    printf(ROOT ".1.8.0 %u\n", VIR_NODEINFO_MAXCPUS(node));
+    printf(ROOT ".1.9.0 %u\n", node.mhz);
+    printf(ROOT ".1.10.0 %u\n", node.nodes);
+    printf(ROOT ".1.11.0 %u\n", node.sockets);
+    printf(ROOT ".1.12.0 %u\n", node.cores);
+    printf(ROOT ".1.13.0 %u\n", node.threads);
+    printf(ROOT ".1.14.0 %d\n", nids);
+    printf(ROOT ".1.15.0 %d\n", nnames);
+    ret = EXIT_SUCCESS;
+
+cleanup:
+    if (ret != EXIT_SUCCESS) {
+        virErrorPtr e = virGetLastError();
+
+        fprintf(stderr, "virdump: %s\n",
+                e != NULL && e->message != NULL ? e->message : "failed");
+    }
+    for (i = 0; names != NULL && i < nnames; i++)
+        free(names[i]);
+    free(names);
+    free(ids);
+    if (conn != NULL)
+        virConnectClose(conn);
+    return ret;
+}
