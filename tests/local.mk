@@ -79,6 +79,9 @@ INTEGRATION_TESTS = \
 	tests/integration/options.sh \
 	tests/integration/reconnect.sh \
 	tests/integration/control.sh \
+	tests/integration/nagios.sh \
+	tests/integration/snmpv3.sh \
+	tests/integration/setfuzz.sh \
 	tests/integration/valgrind.sh \
 	tests/integration/demo.sh
 

@@ -158,6 +158,14 @@ agentXSocket $XS_TMP/agentx.sock
 rocommunity public 127.0.0.1
 rwcommunity private 127.0.0.1
 EOC
+        # An SNMPv3 user when XS_V3_USER is set (SHA/AES, passphrases of
+        # at least 8 characters in XS_V3_AUTH and XS_V3_PRIV).
+        if [ -n "${XS_V3_USER:-}" ]; then
+            cat >>"$XS_TMP/snmpd.conf" <<EOC
+createUser $XS_V3_USER SHA "$XS_V3_AUTH" AES "$XS_V3_PRIV"
+rwuser $XS_V3_USER priv
+EOC
+        fi
         # Persistent state stays in the temporary directory.
         SNMP_PERSISTENT_DIR=$XS_TMP/persist "$SNMPD" -f -Lf "$XS_TMP/snmpd.log" \
             -C -c "$XS_TMP/snmpd.conf" -p "$XS_TMP/snmpd.pid" \
