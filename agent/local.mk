@@ -9,15 +9,32 @@ agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h
 
-sbin_PROGRAMS = agent/xensnmpd
-agent_xensnmpd_SOURCES = \
-	agent/main.c \
+## The MIB modules and the refresh worker, shared by the daemon and the
+## snmpd module.
+XENSNMP_MIB_SOURCES = \
+	agent/modules.c agent/modules.h \
 	agent/xen_mib.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
+	agent/xenNotify.c agent/xenNotify.h \
 	agent/refresh.c agent/refresh.h
+
+sbin_PROGRAMS = agent/xensnmpd
+agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)
 agent_xensnmpd_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent \
 	-DSYSCONFDIR='"$(sysconfdir)"'
 agent_xensnmpd_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 	$(NETSNMP_AGENT_LIBS)
+
+## The same MIB modules as a module snmpd loads ("dlmod xensnmp
+## $(pkglibdir)/xensnmp.so").  snmpd itself provides net-snmp, so it is
+## not linked here; libvir and libxscore are linked in statically (as PIC:
+## configure enables shared libraries for this module, while every
+## convenience library stays noinst and the programs stay static).
+pkglib_LTLIBRARIES = agent/xensnmp.la
+agent_xensnmp_la_SOURCES = agent/dlmod.c $(XENSNMP_MIB_SOURCES)
+agent_xensnmp_la_CPPFLAGS = $(agent_xensnmpd_CPPFLAGS)
+agent_xensnmp_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
+agent_xensnmp_la_LIBADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
+	-lpthread

@@ -24,10 +24,9 @@
 #include <unistd.h>
 
 #include "agentconf.h"
+#include "modules.h"
 #include "refresh.h"
-#include "xenDomainTable.h"
-#include "xenNode.h"
-#include "xenVcpuTable.h"
+#include "xenNotify.h"
 
 #define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
 
@@ -317,6 +316,7 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
                               "take effect at the next restart\n");
     xsRefreshSetInterval(next.refreshMs);
     xsRefreshSetControl(next.control);
+    xenNotifySetEnabled(next.notifications);
     snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
     xsConfigClear(cfg);
     *cfg = next;
@@ -423,10 +423,8 @@ main(int argc, char **argv)
      * restarted snmpd and registers again within about two seconds. */
     netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID,
                        NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL, 1);
-    xsRefreshSetControl(cfg.control);
-    init_xenNode();
-    init_xenDomainTable();
-    init_xenVcpuTable();
+    if (xsModulesInit(&cfg) < 0)
+        goto cleanup;
     init_snmp("xensnmpd");
     snmpStarted = true;
 
@@ -449,11 +447,8 @@ main(int argc, char **argv)
     ret = EXIT_SUCCESS;
 
 cleanup:
-    if (snmpStarted) {
-        shutdown_xenVcpuTable();
-        shutdown_xenDomainTable();
-        shutdown_xenNode();
-    }
+    if (snmpStarted)
+        xsModulesShutdown();
     xsRefreshShutdown();
     if (xsWakePipe[0] >= 0) {
         unregister_readfd(xsWakePipe[0]);

@@ -105,6 +105,16 @@ xsNameCompare(const char *a, size_t alen, const char *b, size_t blen)
     return (c > 0) - (c < 0);
 }
 
+int
+xsMergeOrder(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (a == NULL)
+        return 1;
+    if (b == NULL)
+        return -1;
+    return xsNameCompare(a, alen, b, blen);
+}
+
 static int
 xsRowCompare(const void *a, const void *b)
 {
@@ -739,34 +749,49 @@ xsRuns(int state)
     return state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_BLOCKED;
 }
 
+size_t
+xsStateTransitionEvents(int ps, int ns, xsEventType *events, size_t max)
+{
+    xsEventType ev[2];
+    size_t n = 0;
+    size_t i;
+
+    if (ns == ps)
+        n = 0;
+    else if (ns == VIR_DOMAIN_CRASHED)
+        ev[n++] = XS_EVENT_CRASHED;
+    else if (!xsIsActive(ns)) {
+        if (xsIsActive(ps))
+            ev[n++] = XS_EVENT_SHUTDOWN;
+    } else if (!xsIsActive(ps)) {
+        ev[n++] = XS_EVENT_STARTED;
+        if (ns == VIR_DOMAIN_PAUSED)
+            ev[n++] = XS_EVENT_PAUSED;
+    } else if (ns == VIR_DOMAIN_PAUSED)
+        ev[n++] = XS_EVENT_PAUSED;
+    else if (ps == VIR_DOMAIN_PAUSED && xsRuns(ns))
+        ev[n++] = XS_EVENT_RESUMED;
+    else if (ps == VIR_DOMAIN_CRASHED && xsRuns(ns))
+        ev[n++] = XS_EVENT_STARTED;
+
+    for (i = 0; i < n && i < max; i++)
+        events[i] = ev[i];
+    return n;
+}
+
 /* Events for one row present in @next whose previous state is @ps
  * (VIR_DOMAIN_NOSTATE for a new row, which was not running). */
 static size_t
 xsDiffState(const xsDomainRow *row, int ps, xsEventFunc func, void *opaque)
 {
-    int ns = row->state;
-    size_t n = 0;
+    xsEventType ev[XS_TRANSITION_EVENTS_MAX];
+    size_t n =
+        xsStateTransitionEvents(ps, row->state, ev, XS_TRANSITION_EVENTS_MAX);
+    size_t i;
 
-    if (ns == ps)
-        return 0;
-    if (ns == VIR_DOMAIN_CRASHED)
-        return xsEmit(func, opaque, XS_EVENT_CRASHED, row, ps);
-    if (!xsIsActive(ns))
-        return xsIsActive(ps) ? xsEmit(func, opaque, XS_EVENT_SHUTDOWN, row, ps)
-                              : 0;
-    if (!xsIsActive(ps)) {
-        n += xsEmit(func, opaque, XS_EVENT_STARTED, row, ps);
-        if (ns == VIR_DOMAIN_PAUSED)
-            n += xsEmit(func, opaque, XS_EVENT_PAUSED, row, ps);
-        return n;
-    }
-    if (ns == VIR_DOMAIN_PAUSED)
-        return xsEmit(func, opaque, XS_EVENT_PAUSED, row, ps);
-    if (ps == VIR_DOMAIN_PAUSED && xsRuns(ns))
-        return xsEmit(func, opaque, XS_EVENT_RESUMED, row, ps);
-    if (ps == VIR_DOMAIN_CRASHED && xsRuns(ns))
-        return xsEmit(func, opaque, XS_EVENT_STARTED, row, ps);
-    return 0;
+    for (i = 0; i < n; i++)
+        xsEmit(func, opaque, ev[i], row, ps);
+    return n;
 }
 
 size_t
@@ -783,14 +808,8 @@ xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
     while (i < np || j < nn) {
         const xsDomainRow *p = i < np ? &prev->doms[i] : NULL;
         const xsDomainRow *q = j < nn ? &next->doms[j] : NULL;
-        int c;
-
-        if (p == NULL)
-            c = 1;
-        else if (q == NULL)
-            c = -1;
-        else
-            c = xsNameCompare(p->name, p->namelen, q->name, q->namelen);
+        int c = xsMergeOrder(p ? p->name : NULL, p ? p->namelen : 0,
+                             q ? q->name : NULL, q ? q->namelen : 0);
 
         if (c == 0 && memcmp(p->uuid, q->uuid, 16) != 0) {
             /* The name now belongs to another domain: the old one went

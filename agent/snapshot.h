@@ -121,6 +121,10 @@ const xsDomainRow *xsSnapshotFindDomain(const xsSnapshot *snap,
 /* Orders names as the domain table's index does (length, then bytes). */
 int xsNameCompare(const char *a, size_t alen, const char *b, size_t blen);
 
+/* xsNameCompare for a merge of two sorted lists, where NULL stands for a
+ * list that has run out and sorts after every name. */
+int xsMergeOrder(const char *a, size_t alen, const char *b, size_t blen);
+
 /* Lifecycle events between two snapshots, for notifications. */
 typedef enum {
     XS_EVENT_STARTED = 1,  /* became running/blocked from shutoff/none */
@@ -131,6 +135,23 @@ typedef enum {
     XS_EVENT_DEFINED = 6,  /* a new row */
     XS_EVENT_UNDEFINED = 7 /* a row gone */
 } xsEventType;
+
+/* Most events one state change gives (STARTED then PAUSED). */
+#define XS_TRANSITION_EVENTS_MAX 2
+
+/**
+ * xsStateTransitionEvents:
+ * @ps: previous virDomainState (VIR_DOMAIN_NOSTATE for a new row)
+ * @ns: new virDomainState
+ * @events: receives the events, in the order to report them
+ * @max: room in @events
+ *
+ * The one table of lifecycle events a state change gives (see
+ * snapshot.c), shared by xsSnapshotDiff and the notifications.  Pure.
+ * Returns the number of events (at most XS_TRANSITION_EVENTS_MAX); only
+ * the first @max are stored.
+ */
+size_t xsStateTransitionEvents(int ps, int ns, xsEventType *events, size_t max);
 
 typedef void (*xsEventFunc)(void *opaque, xsEventType type,
                             const xsDomainRow *row, int prevState);

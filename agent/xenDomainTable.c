@@ -26,6 +26,7 @@
 
 #include "refresh.h"
 #include "xenDomainTable.h"
+#include "xenNotify.h"
 #include "xen_mib.h"
 
 typedef struct _xenDomainTableRow xenDomainTableRow;
@@ -482,6 +483,8 @@ cleanup:
                  xenDomainTableColumns[col].name, dom->name, v);
     if (d != NULL)
         virDomainFree(d);
+    if (rc >= 0)
+        xenNotifyAfterControl(conn, dom->name);
     return rc < 0 ? -1 : 0;
 }
 

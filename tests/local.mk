@@ -76,9 +76,11 @@ tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
 
 INTEGRATION_TESTS = \
 	tests/integration/values.sh \
+	tests/integration/dlmod.sh \
 	tests/integration/options.sh \
 	tests/integration/reconnect.sh \
 	tests/integration/control.sh \
+	tests/integration/notify.sh \
 	tests/integration/nagios.sh \
 	tests/integration/snmpv3.sh \
 	tests/integration/setfuzz.sh \
@@ -92,7 +94,8 @@ SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT += SNMPD='$(SNMPD)'; VALGRIND='$(VALGRIND)'; \
 	export SNMPD VALGRIND;
 if WITH_SANITIZERS
-AM_TESTS_ENVIRONMENT += XENSNMP_SANITIZERS=yes; export XENSNMP_SANITIZERS;
+AM_TESTS_ENVIRONMENT += XENSNMP_SANITIZERS=yes; XENSNMP_ASAN_RUNTIME='$(ASAN_RUNTIME)'; \
+	export XENSNMP_SANITIZERS XENSNMP_ASAN_RUNTIME;
 endif
 # Files, not the directory: a VPATH build has its own tests/integration/
 # (objects, logs) that would be copied instead.

@@ -34,6 +34,9 @@ EOF
 }
 
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/mibtest.XXXXXX") || exit 99
+# Keep net-snmp's persistent files out of /var/lib/snmp.
+SNMP_PERSISTENT_DIR=$tmpdir/persist
+export SNMP_PERSISTENT_DIR
 trap 'rm -rf "$tmpdir"' EXIT
 
 n=0
@@ -268,10 +271,13 @@ if [ $have_snmptranslate = 1 ]; then
     done
 
     # net-snmp writes "Cannot find module" or "Bad parse" to stderr when the
-    # MIB or a module it imports does not load cleanly.
-    [ ! -s "$tmpdir/stderr" ]
+    # MIB or a module it imports does not load cleanly. Its first run in a
+    # new persistent directory also says "Created directory", which is not
+    # about the MIB.
+    grep -v '^Created directory: ' "$tmpdir/stderr" >"$tmpdir/complaints"
+    [ ! -s "$tmpdir/complaints" ]
     result $? "snmptranslate_loads_without_complaint" \
-        "$(head -5 "$tmpdir/stderr")"
+        "$(head -5 "$tmpdir/complaints")"
 fi
 
 # --- the root OID in the C sources ----------------------------------------

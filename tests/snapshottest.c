@@ -723,6 +723,94 @@ static const diffCase diffCases[] = {
     {"snapshot_diff_unchanged_nothing", PAU, PAU, false, ""},
 };
 
+/* xsStateTransitionEvents: the shared table, one case per row. */
+typedef struct {
+    const char *title;
+    int ps;
+    int ns;
+    size_t n;
+    xsEventType ev[XS_TRANSITION_EVENTS_MAX];
+} transitionCase;
+
+static const transitionCase transitionCases[] = {
+    {"transition_running_to_paused_gives_paused",
+     VIR_DOMAIN_RUNNING,
+     VIR_DOMAIN_PAUSED,
+     1,
+     {XS_EVENT_PAUSED}},
+    {"transition_paused_to_running_gives_resumed",
+     VIR_DOMAIN_PAUSED,
+     VIR_DOMAIN_RUNNING,
+     1,
+     {XS_EVENT_RESUMED}},
+    {"transition_shutoff_to_running_gives_started",
+     VIR_DOMAIN_SHUTOFF,
+     VIR_DOMAIN_RUNNING,
+     1,
+     {XS_EVENT_STARTED}},
+    {"transition_shutoff_to_paused_gives_started_paused",
+     VIR_DOMAIN_SHUTOFF,
+     VIR_DOMAIN_PAUSED,
+     2,
+     {XS_EVENT_STARTED, XS_EVENT_PAUSED}},
+    {"transition_running_to_shutoff_gives_shutdown",
+     VIR_DOMAIN_RUNNING,
+     VIR_DOMAIN_SHUTOFF,
+     1,
+     {XS_EVENT_SHUTDOWN}},
+    {"transition_running_to_crashed_gives_crashed",
+     VIR_DOMAIN_RUNNING,
+     VIR_DOMAIN_CRASHED,
+     1,
+     {XS_EVENT_CRASHED}},
+    {"transition_crashed_to_running_gives_started",
+     VIR_DOMAIN_CRASHED,
+     VIR_DOMAIN_RUNNING,
+     1,
+     {XS_EVENT_STARTED}},
+    {"transition_running_to_blocked_gives_nothing",
+     VIR_DOMAIN_RUNNING,
+     VIR_DOMAIN_BLOCKED,
+     0,
+     {0}},
+    {"transition_same_state_gives_nothing",
+     VIR_DOMAIN_PAUSED,
+     VIR_DOMAIN_PAUSED,
+     0,
+     {0}},
+    {"transition_shutoff_to_nostate_gives_nothing",
+     VIR_DOMAIN_SHUTOFF,
+     VIR_DOMAIN_NOSTATE,
+     0,
+     {0}},
+};
+
+static int
+testTransition(const void *data)
+{
+    const transitionCase *tc = data;
+    xsEventType ev[XS_TRANSITION_EVENTS_MAX] = {0};
+    size_t n =
+        xsStateTransitionEvents(tc->ps, tc->ns, ev, XS_TRANSITION_EVENTS_MAX);
+    size_t i;
+
+    if (n != tc->n) {
+        fprintf(stderr, "%zu events, expected %zu\n", n, tc->n);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if (ev[i] != tc->ev[i]) {
+            fprintf(stderr, "event %zu is %d, expected %d\n", i, (int)ev[i],
+                    (int)tc->ev[i]);
+            return -1;
+        }
+    }
+    /* Only @max are stored, but all are counted. */
+    if (n > 1 && xsStateTransitionEvents(tc->ps, tc->ns, ev, 1) != n)
+        return -1;
+    return 0;
+}
+
 static int
 mymain(void)
 {
@@ -762,6 +850,12 @@ mymain(void)
         ret = -1;
     for (i = 0; i < sizeof(diffCases) / sizeof(diffCases[0]); i++) {
         if (virTestRun(diffCases[i].title, testDiffCase, &diffCases[i]) < 0)
+            ret = -1;
+    }
+
+    for (i = 0; i < sizeof(transitionCases) / sizeof(transitionCases[0]); i++) {
+        if (virTestRun(transitionCases[i].title, testTransition,
+                       &transitionCases[i]) < 0)
             ret = -1;
     }
 

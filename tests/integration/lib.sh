@@ -98,6 +98,11 @@ xs_cleanup() {
         wait "$XS_SNMPD_PID" 2>/dev/null
         XS_SNMPD_PID=
     fi
+    if [ -n "${XS_TRAPD_PID:-}" ]; then
+        kill -TERM "$XS_TRAPD_PID" 2>/dev/null
+        wait "$XS_TRAPD_PID" 2>/dev/null
+        XS_TRAPD_PID=
+    fi
     if [ -n "$XS_TMP" ] && [ -z "${XS_KEEP_TMP:-}" ]; then
         rm -rf "$XS_TMP"
     fi
@@ -106,6 +111,9 @@ xs_cleanup() {
 xs_tmpdir() {
     XS_TMP=$(mktemp -d "${TMPDIR:-/tmp}/xensnmp-it.XXXXXX") ||
         setup_failed "mktemp -d failed"
+    # The clients' persistent files stay in the test's own directory.
+    SNMP_PERSISTENT_DIR=$XS_TMP/client
+    export SNMP_PERSISTENT_DIR
     trap xs_cleanup EXIT
     trap 'exit 1' INT TERM HUP
 }
@@ -147,6 +155,34 @@ xs_wait_oid() {
     return 1
 }
 
+# Starts snmptrapd on a free loopback UDP port (XS_TRAP_PORT), accepting
+# community "public"; each notification is one line of numeric
+# "OID = TYPE: value" varbinds separated by "|" in $XS_TMP/traps.log.
+# Call before xs_start_snmpd, which then adds a trap2sink.
+xs_start_snmptrapd() {
+    trapd=${SNMPTRAPD:-/usr/sbin/snmptrapd}
+    [ -x "$trapd" ] ||
+        setup_failed "$trapd not found" "apt-get install snmptrapd"
+    XS_TRAP_PORT=$(xs_free_port) || setup_failed "no free UDP port"
+    cat >"$XS_TMP/snmptrapd.conf" <<EOC
+disableAuthorization yes
+EOC
+    : >"$XS_TMP/traps.log"
+    SNMP_PERSISTENT_DIR=$XS_TMP/trapd-persist "$trapd" -f -n -On -Oe \
+        -C -c "$XS_TMP/snmptrapd.conf" -Lf "$XS_TMP/traps.log" \
+        -F '%V|%v\n' "udp:127.0.0.1:$XS_TRAP_PORT" \
+        >"$XS_TMP/snmptrapd.out" 2>&1 &
+    XS_TRAPD_PID=$!
+    n=0
+    while [ $n -lt 50 ]; do
+        ss -Hlun "sport = :$XS_TRAP_PORT" 2>/dev/null | grep -q . && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    setup_failed "snmptrapd did not start" \
+        "$(tail -n 5 "$XS_TMP/traps.log" 2>&1)"
+}
+
 xs_start_snmpd() {
     attempt=0
     while [ $attempt -lt 3 ]; do
@@ -158,6 +194,11 @@ agentXSocket $XS_TMP/agentx.sock
 rocommunity public 127.0.0.1
 rwcommunity private 127.0.0.1
 EOC
+        # Notifications go to xs_start_snmptrapd's port when it ran first.
+        if [ -n "${XS_TRAP_PORT:-}" ]; then
+            echo "trap2sink 127.0.0.1:$XS_TRAP_PORT public" \
+                >>"$XS_TMP/snmpd.conf"
+        fi
         # An SNMPv3 user when XS_V3_USER is set (SHA/AES, passphrases of
         # at least 8 characters in XS_V3_AUTH and XS_V3_PRIV).
         if [ -n "${XS_V3_USER:-}" ]; then

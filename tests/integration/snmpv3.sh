@@ -16,9 +16,6 @@ xs_require_tools
 command -v snmpset >/dev/null 2>&1 ||
     setup_failed "snmpset is missing" "install it: apt-get install snmp"
 xs_tmpdir
-# The clients keep their own state (engine boots, times) out of $HOME.
-SNMP_PERSISTENT_DIR=$XS_TMP/client
-export SNMP_PERSISTENT_DIR
 xs_start_snmpd
 xs_start_agent "$NODE" --control yes -r 0.5
 

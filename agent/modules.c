@@ -1,0 +1,33 @@
+/*
+ * modules.c: registers the MIB modules, for xensnmpd and for the dlmod.
+ */
+
+#include <config.h>
+
+#include "modules.h"
+#include "refresh.h"
+#include "xenDomainTable.h"
+#include "xenNode.h"
+#include "xenNotify.h"
+#include "xenVcpuTable.h"
+
+int
+xsModulesInit(const xsConfig *cfg)
+{
+    xsRefreshSetControl(cfg->control);
+    init_xenNode();
+    init_xenDomainTable();
+    init_xenVcpuTable();
+    /* Last: its baseline is the snapshot the tables already serve. */
+    init_xenNotify(cfg->notifications);
+    return 0;
+}
+
+void
+xsModulesShutdown(void)
+{
+    shutdown_xenNotify();
+    shutdown_xenVcpuTable();
+    shutdown_xenDomainTable();
+    shutdown_xenNode();
+}

@@ -1,0 +1,35 @@
+/*
+ * xenNotify.h: XEN-SNMP-MIB lifecycle notifications.
+ *
+ * Everything here runs on the agent's one SNMP thread.
+ */
+
+#ifndef XENSNMP_XENNOTIFY_H
+#define XENSNMP_XENNOTIFY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "libvir.h"
+
+/* Takes the current snapshot as the baseline (no notifications) and
+ * listens for the next ones.  @enabled is the "notifications"
+ * configuration; off, states are still tracked but nothing is sent. */
+void init_xenNotify(bool enabled);
+void shutdown_xenNotify(void);
+
+/* Follows a reload of the configuration. */
+void xenNotifySetEnabled(bool enabled);
+
+/**
+ * xenNotifyAfterControl:
+ * @conn: the control connection the action went through
+ * @name: the domain's name (NUL-terminated, 1..XS_NAME_MAX bytes)
+ *
+ * Called right after a successful control action: reads the domain's
+ * state and notifies the change from the last notified state, so that a
+ * later snapshot reports nothing twice.
+ */
+void xenNotifyAfterControl(virConnectPtr conn, const char *name);
+
+#endif /* XENSNMP_XENNOTIFY_H */
