@@ -16,6 +16,8 @@ XENSNMP_MIB_SOURCES = \
 	agent/xen_mib.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
+	agent/xenDomainControl.c agent/xenDomainControl.h \
+	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
 	agent/xenNotify.c agent/xenNotify.h \
 	agent/refresh.c agent/refresh.h

@@ -46,6 +46,7 @@ static struct {
     xsRefreshStats stats;
     xsRefreshListener listeners[XS_REFRESH_MAX_LISTENERS];
     size_t nlisteners;
+    xsRefreshConnectionListener connListener;
     int pipefd[2];
     bool started;
     bool control;
@@ -226,15 +227,26 @@ xsRefreshHandleMsg(xsRefreshMsg *msg)
     xsRefresh.stats.failedCalls += msg->failed;
     if (msg->snap == NULL) {
         /* Logged once per outage, not once per interval. */
-        if (xsRefresh.stats.connectionUp)
+        if (xsRefresh.stats.connectionUp) {
             snmp_log(LOG_ERR, "xensnmpd: %s; serving the last snapshot\n",
                      msg->error);
-        xsRefresh.stats.connectionUp = false;
+            xsRefresh.stats.connectionUp = false;
+            /* The control connection shares the fate of the worker's:
+             * reopen it at the next SET. */
+            if (xsRefresh.controlConn != NULL)
+                virConnectClose(xsRefresh.controlConn);
+            xsRefresh.controlConn = NULL;
+            if (xsRefresh.connListener != NULL)
+                xsRefresh.connListener(false);
+        }
         return;
     }
-    if (!xsRefresh.stats.connectionUp)
+    if (!xsRefresh.stats.connectionUp) {
         snmp_log(LOG_NOTICE, "xensnmpd: hypervisor connection restored\n");
-    xsRefresh.stats.connectionUp = true;
+        xsRefresh.stats.connectionUp = true;
+        if (xsRefresh.connListener != NULL)
+            xsRefresh.connListener(true);
+    }
     xsRefresh.stats.refreshes++;
     xsRefresh.stats.lastRefreshNs = msg->snap->takenNs;
     xsRefresh.stats.durationNs = msg->snap->durationNs;
@@ -365,6 +377,25 @@ xsRefreshAddListener(xsRefreshListener fn)
     return 0;
 }
 
+void
+xsRefreshSetConnectionListener(xsRefreshConnectionListener fn)
+{
+    xsRefresh.connListener = fn;
+}
+
+const char *
+xsRefreshUri(void)
+{
+    return xsRefresh.uri;
+}
+
+void
+xsRefreshCountCalls(unsigned long long calls, unsigned long long failed)
+{
+    xsRefresh.stats.libCalls += calls;
+    xsRefresh.stats.failedCalls += failed;
+}
+
 const xsSnapshot *
 xsRefreshCurrent(void)
 {
@@ -393,6 +424,7 @@ xsRefreshShutdown(void)
     /* The MIB modules are gone: snapshots still in the pipe are only
      * swapped in (in order) so that none leaks. */
     xsRefresh.nlisteners = 0;
+    xsRefresh.connListener = NULL;
     if (xsRefresh.pipefd[0] >= 0) {
         xsRefreshDrain();
         close(xsRefresh.pipefd[0]);

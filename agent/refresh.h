@@ -62,6 +62,13 @@ void xsRefreshSetInterval(unsigned int refreshMs);
  * current snapshot.  Returns 0 or -1 when the list is full. */
 int xsRefreshAddListener(xsRefreshListener fn);
 
+/* Called on the main thread when the hypervisor connection goes down
+ * (a refresh failed after one succeeded) and when it works again. */
+typedef void (*xsRefreshConnectionListener)(bool up);
+
+/* At most one; NULL removes it. */
+void xsRefreshSetConnectionListener(xsRefreshConnectionListener fn);
+
 const xsSnapshot *xsRefreshCurrent(void);
 const xsRefreshStats *xsRefreshGetStats(void);
 
@@ -80,6 +87,12 @@ bool xsRefreshControlEnabled(void);
  * main thread (the worker keeps its own).  NULL with the error logged
  * when it cannot be opened. */
 virConnectPtr xsRefreshControlConnection(void);
+
+/* The connection name given to xsRefreshInit() (NULL: the default). */
+const char *xsRefreshUri(void);
+
+/* Adds library calls made elsewhere (the control worker) to the stats. */
+void xsRefreshCountCalls(unsigned long long calls, unsigned long long failed);
 
 /* Asks the worker for a snapshot now, after a SET changed something. */
 void xsRefreshKick(void);

@@ -7,11 +7,8 @@
  * snapshot already holds the domains in index order.
  *
  * SETs (only with "control yes"): RESERVE1 checks access, type, range and
- * the row, and copies the row; RESERVE2 checks that the domain can take
- * the value now; ACTION alone calls libvir, through the main thread's
- * read-write connection; COMMIT asks for a fresh snapshot.  Lifecycle
- * actions cannot be undone, so a multi-varbind SET relies on RESERVE2
- * having refused anything that would fail.
+ * the row, and copies the row; the later phases are xenDomainControl.c's
+ * (see xenDomainControl.h for how a SET stays all or nothing).
  */
 
 #include <config.h>
@@ -25,8 +22,8 @@
 #include <string.h>
 
 #include "refresh.h"
+#include "xenDomainControl.h"
 #include "xenDomainTable.h"
-#include "xenNotify.h"
 #include "xen_mib.h"
 
 typedef struct _xenDomainTableRow xenDomainTableRow;
@@ -44,7 +41,6 @@ struct _xenDomainTableColumn {
     bool writable;
     long min; /* range of a writable column (MIB syntax) */
     long max;
-    const char *name; /* for the log of SETs */
 };
 
 /* Per-column type and access, indexed by column number. */
@@ -57,26 +53,22 @@ static const xenDomainTableColumn xenDomainTableColumns[] = {
     [XEN_DOM_ADMIN_STATE] = {.type = ASN_INTEGER,
                              .writable = true,
                              .min = XEN_ADMIN_RUNNING,
-                             .max = XEN_ADMIN_DESTROYED,
-                             .name = "xenDomAdminState"},
+                             .max = XEN_ADMIN_DESTROYED},
     [XEN_DOM_MAX_MEMORY] = {.type = ASN_COUNTER64},
     [XEN_DOM_MEMORY] = {.type = ASN_COUNTER64},
     [XEN_DOM_MEMORY_TARGET] = {.type = ASN_COUNTER64},
     [XEN_DOM_MAX_MEMORY_MIB] = {.type = ASN_UNSIGNED,
                                 .writable = true,
                                 .min = 1,
-                                .max = 4294967295L,
-                                .name = "xenDomMaxMemoryMiB"},
+                                .max = 4294967295L},
     [XEN_DOM_MEMORY_TARGET_MIB] = {.type = ASN_UNSIGNED,
                                    .writable = true,
                                    .min = 1,
-                                   .max = 4294967295L,
-                                   .name = "xenDomMemoryTargetMiB"},
+                                   .max = 4294967295L},
     [XEN_DOM_VCPUS] = {.type = ASN_UNSIGNED,
                        .writable = true,
                        .min = 1,
-                       .max = 4096,
-                       .name = "xenDomVcpus"},
+                       .max = 4096},
     [XEN_DOM_MAX_VCPUS] = {.type = ASN_UNSIGNED},
     [XEN_DOM_CPU_TIME] = {.type = ASN_COUNTER64},
     [XEN_DOM_CPU_USAGE] = {.type = ASN_GAUGE},
@@ -135,7 +127,7 @@ xenDomainTableFindAction(const netsnmp_index *index)
 }
 
 void
-xenDomainTableRecordAction(const char *name, int action, bool ok,
+xenDomainTableRecordAction(const char *name, int action, int status,
                            const char *error)
 {
     xenDomainTableAction key, *rec;
@@ -158,9 +150,13 @@ xenDomainTableRecordAction(const char *name, int action, bool ok,
         }
     }
     rec->action = action;
-    rec->status = ok ? XEN_ACTION_STATUS_SUCCEEDED : XEN_ACTION_STATUS_FAILED;
-    rec->whenNs = xsRefreshNowNs();
-    snprintf(rec->error, sizeof(rec->error), "%s", ok ? "" : error);
+    /* A background action's outcome keeps the time it was requested. */
+    if (!(rec->status == XEN_ACTION_STATUS_IN_PROGRESS &&
+          rec->action == action))
+        rec->whenNs = xsRefreshNowNs();
+    rec->status = status;
+    snprintf(rec->error, sizeof(rec->error), "%s",
+             status == XEN_ACTION_STATUS_FAILED && error != NULL ? error : "");
 }
 
 static void
@@ -325,197 +321,20 @@ xenDomainTableCheckValue(const netsnmp_variable_list *vb,
     return SNMP_ERR_NOERROR;
 }
 
-static bool
-xenDomainTableIsActive(int state)
-{
-    return state != VIR_DOMAIN_SHUTOFF && state != VIR_DOMAIN_NOSTATE;
-}
-
-/* RESERVE2: whether the domain can take the value now. */
-static int
-xenDomainTableCheckState(const xsDomainRow *dom, unsigned int col, long v)
-{
-    bool dom0 = dom->id == 0;
-    bool active = xenDomainTableIsActive(dom->state);
-    bool running =
-        dom->state == VIR_DOMAIN_RUNNING || dom->state == VIR_DOMAIN_BLOCKED;
-    unsigned long long kib = (unsigned long long)v * 1024ULL;
-
-    switch (col) {
-    case XEN_DOM_ADMIN_STATE:
-        switch (v) {
-        case XEN_ADMIN_RUNNING:
-            return dom->state == VIR_DOMAIN_CRASHED ||
-                           dom->state == VIR_DOMAIN_SHUTDOWN
-                       ? SNMP_ERR_INCONSISTENTVALUE
-                       : SNMP_ERR_NOERROR;
-        case XEN_ADMIN_PAUSED:
-            if (dom->state == VIR_DOMAIN_PAUSED)
-                return SNMP_ERR_NOERROR;
-            return running && !dom0 ? SNMP_ERR_NOERROR
-                                    : SNMP_ERR_INCONSISTENTVALUE;
-        case XEN_ADMIN_REBOOT:
-            return running && !dom0 ? SNMP_ERR_NOERROR
-                                    : SNMP_ERR_INCONSISTENTVALUE;
-        default: /* shutdown, destroyed */
-            return dom0 ? SNMP_ERR_INCONSISTENTVALUE : SNMP_ERR_NOERROR;
-        }
-    case XEN_DOM_MAX_MEMORY_MIB:
-        return active && kib < dom->memKiB ? SNMP_ERR_INCONSISTENTVALUE
-                                           : SNMP_ERR_NOERROR;
-    case XEN_DOM_MEMORY_TARGET_MIB:
-        return kib > dom->maxMemKiB ? SNMP_ERR_INCONSISTENTVALUE
-                                    : SNMP_ERR_NOERROR;
-    case XEN_DOM_VCPUS:
-        return (unsigned long)v > dom->maxVcpus ? SNMP_ERR_INCONSISTENTVALUE
-                                                : SNMP_ERR_NOERROR;
-    default:
-        return SNMP_ERR_NOTWRITABLE;
-    }
-}
-
-/* ACTION: the one place that changes the hypervisor.  Returns 0 or -1
- * (logged). */
-static int
-xenDomainTableApply(const xsDomainRow *dom, unsigned int col, long v)
-{
-    virConnectPtr conn = xsRefreshControlConnection();
-    virDomainPtr d = NULL;
-    virErrorPtr e;
-    int rc = 0;
-    int action = XEN_ACTION_NONE;
-
-    switch (col) {
-    case XEN_DOM_ADMIN_STATE: {
-        static const int actions[] = {
-            [XEN_ADMIN_RUNNING] = XEN_ACTION_RESUME,
-            [XEN_ADMIN_PAUSED] = XEN_ACTION_SUSPEND,
-            [XEN_ADMIN_SHUTDOWN] = XEN_ACTION_SHUTDOWN,
-            [XEN_ADMIN_REBOOT] = XEN_ACTION_REBOOT,
-            [XEN_ADMIN_DESTROYED] = XEN_ACTION_DESTROY,
-        };
-
-        if (v >= XEN_ADMIN_RUNNING && v <= XEN_ADMIN_DESTROYED)
-            action = actions[v];
-        if (v == XEN_ADMIN_RUNNING && dom->state == VIR_DOMAIN_SHUTOFF)
-            action = XEN_ACTION_START;
-        break;
-    }
-    case XEN_DOM_MAX_MEMORY_MIB:
-        action = XEN_ACTION_SET_MAX_MEMORY;
-        break;
-    case XEN_DOM_MEMORY_TARGET_MIB:
-        action = XEN_ACTION_SET_MEMORY_TARGET;
-        break;
-    case XEN_DOM_VCPUS:
-        action = XEN_ACTION_SET_VCPUS;
-        break;
-    default:
-        break;
-    }
-
-    if (conn == NULL) {
-        xenDomainTableRecordAction(dom->name, action, false,
-                                   "no hypervisor connection");
-        return -1;
-    }
-    if ((d = virDomainLookupByName(conn, dom->name)) == NULL) {
-        rc = -1;
-        goto cleanup;
-    }
-    switch (col) {
-    case XEN_DOM_ADMIN_STATE:
-        switch (v) {
-        case XEN_ADMIN_RUNNING:
-            if (dom->state == VIR_DOMAIN_SHUTOFF)
-                rc = virDomainCreate(d);
-            else if (dom->state == VIR_DOMAIN_PAUSED)
-                rc = virDomainResume(d);
-            break;
-        case XEN_ADMIN_PAUSED:
-            if (dom->state != VIR_DOMAIN_PAUSED)
-                rc = virDomainSuspend(d);
-            break;
-        case XEN_ADMIN_SHUTDOWN:
-            if (xenDomainTableIsActive(dom->state))
-                rc = virDomainShutdown(d);
-            break;
-        case XEN_ADMIN_REBOOT:
-            rc = virDomainReboot(d, 0);
-            break;
-        case XEN_ADMIN_DESTROYED:
-            /* As the reference specifies, a successful destroy releases
-             * the handle it was given. */
-            if (xenDomainTableIsActive(dom->state) &&
-                (rc = virDomainDestroy(d)) == 0)
-                d = NULL;
-            break;
-        default:
-            break;
-        }
-        break;
-    case XEN_DOM_MAX_MEMORY_MIB:
-        rc = virDomainSetMaxMemory(d, (unsigned long)v * 1024UL);
-        break;
-    case XEN_DOM_MEMORY_TARGET_MIB:
-        rc = virDomainSetMemory(d, (unsigned long)v * 1024UL);
-        break;
-    case XEN_DOM_VCPUS:
-        rc = virDomainSetVcpus(d, (unsigned int)v);
-        break;
-    default:
-        rc = -1;
-        break;
-    }
-
-cleanup:
-    e = virGetLastError();
-    xenDomainTableRecordAction(
-        dom->name, action, rc >= 0,
-        e != NULL && e->message != NULL ? e->message : "unknown error");
-    if (rc < 0)
-        snmp_log(LOG_ERR, "xensnmpd: SET %s.\"%s\" = %ld failed: %s\n",
-                 xenDomainTableColumns[col].name, dom->name, v,
-                 e != NULL && e->message != NULL ? e->message
-                                                 : "unknown error");
-    else
-        snmp_log(LOG_NOTICE, "xensnmpd: SET %s.\"%s\" = %ld\n",
-                 xenDomainTableColumns[col].name, dom->name, v);
-    if (d != NULL)
-        virDomainFree(d);
-    if (rc >= 0)
-        xenNotifyAfterControl(conn, dom->name);
-    return rc < 0 ? -1 : 0;
-}
-
-/* A snapshot may be swapped in between the AgentX phases of a SET, so
- * RESERVE1 keeps its own copy of what the later phases need. */
+/* UNDO, last varbind first: two changes to one domain (its maximum and
+ * its target memory, say) come back in the order that keeps each step
+ * valid. */
 static void
-xenDomainTableSetFree(void *data)
+xenDomainTableUndo(netsnmp_request_info *request)
 {
-    xsDomainRow *copy = data;
+    xenDomainControlSet *set;
 
-    if (copy != NULL)
-        free(copy->name);
-    free(copy);
-}
-
-static xsDomainRow *
-xenDomainTableSetCopy(const xsDomainRow *dom)
-{
-    xsDomainRow *copy = calloc(1, sizeof(*copy));
-
-    if (copy == NULL)
-        return NULL;
-    *copy = *dom;
-    copy->ostype = NULL;
-    copy->vcpuRows = NULL;
-    copy->nvcpuRows = 0;
-    if ((copy->name = strdup(dom->name)) == NULL) {
-        free(copy);
-        return NULL;
-    }
-    return copy;
+    if (request == NULL)
+        return;
+    xenDomainTableUndo(request->next);
+    set = netsnmp_request_get_list_data(request, "xenDomainTable");
+    if (set != NULL)
+        xenDomainControlUndo(set);
 }
 
 static int
@@ -528,10 +347,15 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
 
     (void)handler;
     (void)reginfo;
+    if (reqinfo->mode == MODE_SET_UNDO) {
+        xenDomainTableUndo(requests);
+        xsRefreshKick();
+        return SNMP_ERR_NOERROR;
+    }
     for (request = requests; request != NULL; request = request->next) {
         const xenDomainTableRow *row;
         netsnmp_table_request_info *tri;
-        const xsDomainRow *saved;
+        xenDomainControlSet *set;
         int rc;
 
         if (request->processed)
@@ -556,37 +380,36 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
         case MODE_SET_RESERVE1:
             rc = xenDomainTableCheckValue(request->requestvb, row, tri->colnum);
             if (rc == SNMP_ERR_NOERROR) {
-                xsDomainRow *copy = xenDomainTableSetCopy(row->dom);
+                xenDomainControlSet *set = xenDomainControlNew(
+                    row->dom, tri->colnum, *request->requestvb->val.integer);
 
-                if (copy == NULL)
+                if (set == NULL)
                     rc = SNMP_ERR_RESOURCEUNAVAILABLE;
                 else
                     netsnmp_request_add_list_data(
                         request,
-                        netsnmp_create_data_list("xenDomainTable", copy,
-                                                 xenDomainTableSetFree));
+                        netsnmp_create_data_list("xenDomainTable", set,
+                                                 xenDomainControlFree));
             }
             if (rc != SNMP_ERR_NOERROR)
                 netsnmp_set_request_error(reqinfo, request, rc);
             break;
         case MODE_SET_RESERVE2:
-            saved = netsnmp_request_get_list_data(request, "xenDomainTable");
-            rc = saved == NULL ? SNMP_ERR_GENERR
-                               : xenDomainTableCheckState(
-                                     saved, tri->colnum,
-                                     *request->requestvb->val.integer);
+            set = netsnmp_request_get_list_data(request, "xenDomainTable");
+            rc = set == NULL ? SNMP_ERR_GENERR : xenDomainControlCheck(set);
             if (rc != SNMP_ERR_NOERROR)
                 netsnmp_set_request_error(reqinfo, request, rc);
             break;
         case MODE_SET_ACTION:
-            saved = netsnmp_request_get_list_data(request, "xenDomainTable");
-            if (saved == NULL ||
-                xenDomainTableApply(saved, tri->colnum,
-                                    *request->requestvb->val.integer) < 0)
+            set = netsnmp_request_get_list_data(request, "xenDomainTable");
+            if (set == NULL || xenDomainControlAction(set) < 0)
                 netsnmp_set_request_error(reqinfo, request,
                                           SNMP_ERR_COMMITFAILED);
             break;
         case MODE_SET_COMMIT:
+            set = netsnmp_request_get_list_data(request, "xenDomainTable");
+            if (set != NULL)
+                xenDomainControlCommit(set);
             /* Show the change at once, not at the next interval. */
             xsRefreshKick();
             break;
@@ -664,6 +487,7 @@ init_xenDomainTable(void)
         netsnmp_container_find("xenDomainTableActions:binary_array");
     if (xenDomainTable.actions == NULL)
         snmp_log(LOG_ERR, "xenDomainTable: no container for actions\n");
+    xenDomainControlInit();
     return;
 
 error:
@@ -679,6 +503,8 @@ error:
 void
 shutdown_xenDomainTable(void)
 {
+    /* First: the worker's last result updates the action records. */
+    xenDomainControlShutdown();
     if (xenDomainTable.reg != NULL) {
         netsnmp_unregister_handler(xenDomainTable.reg);
         /* Unregistering frees the handlers, not what they were given:

@@ -12,9 +12,10 @@ void init_xenDomainTable(void);
 void shutdown_xenDomainTable(void);
 
 /* Records the last control action on domain @name (xenDomLastAction*):
- * an xenDomLastAction value, whether it succeeded, and libvir's message
- * when it did not.  xenVcpuTable.c records pinning through it. */
-void xenDomainTableRecordAction(const char *name, int action, bool ok,
+ * an xenDomLastAction value, its xenDomLastActionStatus, and libvir's
+ * message (@error, used only when the status is failed).  The outcome of
+ * an action recorded as in progress keeps the time it was requested. */
+void xenDomainTableRecordAction(const char *name, int action, int status,
                                 const char *error);
 
 #endif /* XENSNMP_XENDOMAINTABLE_H */

@@ -47,28 +47,66 @@ static struct {
 
 static const oid xenNotifyTrapOid[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
 static const oid xenNotifyRootOid[] = {XEN_MIB_ROOT, 0};
-static const oid xenNotifyNameOid[] = {XEN_MIB_OBJECTS, 4, 1};
-static const oid xenNotifyPrevOid[] = {XEN_MIB_OBJECTS, 4, 2};
+static const oid xenNotifyObjectsOid[] = {XEN_MIB_OBJECTS, 4};
 static const oid xenNotifyEntryOid[] = {XEN_MIB_DOMAIN_TABLE_OID, 1};
+static const oid xenNotifyFailedCallsOid[] = {XEN_MIB_NODE_OID,
+                                              XEN_NODE_FAILED_CALLS, 0};
 
-/* Appends <base>.<name index> to @out; returns the length or 0. */
-static size_t
-xenNotifyInstance(oid *out, size_t outlen, const oid *base, size_t baselen,
-                  unsigned int column, const char *name, size_t namelen)
+/* Appends <base>.<column>.<name index> (a column of 0 is left out) as a
+ * varbind to @vars.  Returns 0 or -1. */
+static int
+xenNotifyAddNamed(netsnmp_variable_list **vars, const oid *base, size_t baselen,
+                  unsigned int column, const char *name, size_t namelen,
+                  u_char type, const void *value, size_t len)
 {
+    oid inst[MAX_OID_LEN];
     size_t n = 0;
     size_t i;
 
-    if (baselen + 2 + namelen > outlen)
-        return 0;
+    if (baselen + 2 + namelen > MAX_OID_LEN)
+        return -1;
     for (i = 0; i < baselen; i++)
-        out[n++] = base[i];
+        inst[n++] = base[i];
     if (column > 0)
-        out[n++] = column;
-    out[n++] = namelen;
+        inst[n++] = column;
+    inst[n++] = namelen;
     for (i = 0; i < namelen; i++)
-        out[n++] = (unsigned char)name[i];
-    return n;
+        inst[n++] = (unsigned char)name[i];
+    return snmp_varlist_add_variable(vars, inst, n, type, value, len) != NULL
+               ? 0
+               : -1;
+}
+
+/* Starts a notification's varbind list with snmpTrapOID = xenNotifications.N. */
+static int
+xenNotifyBegin(netsnmp_variable_list **vars, unsigned int number)
+{
+    oid trap[OID_LENGTH(xenNotifyRootOid) + 1];
+
+    memcpy(trap, xenNotifyRootOid, sizeof(xenNotifyRootOid));
+    trap[OID_LENGTH(xenNotifyRootOid)] = number;
+    return snmp_varlist_add_variable(
+               vars, xenNotifyTrapOid, OID_LENGTH(xenNotifyTrapOid),
+               ASN_OBJECT_ID, (u_char *)trap, sizeof(trap)) != NULL
+               ? 0
+               : -1;
+}
+
+/* Adds xenNotifyDomainName and xenDomUUIDText, the first two objects of
+ * every notification about a domain. */
+static int
+xenNotifyAddDomain(netsnmp_variable_list **vars, const char *name,
+                   size_t namelen, const char *uuidText)
+{
+    if (xenNotifyAddNamed(vars, xenNotifyObjectsOid,
+                          OID_LENGTH(xenNotifyObjectsOid),
+                          XEN_NOTIFY_DOMAIN_NAME, name, namelen, ASN_OCTET_STR,
+                          name, namelen) < 0)
+        return -1;
+    return xenNotifyAddNamed(vars, xenNotifyEntryOid,
+                             OID_LENGTH(xenNotifyEntryOid), XEN_DOM_UUID_TEXT,
+                             name, namelen, ASN_OCTET_STR, uuidText,
+                             strlen(uuidText));
 }
 
 static void
@@ -76,9 +114,6 @@ xenNotifySend(xsEventType type, const char *name, size_t namelen,
               const char *uuidText, int prevState, int newState)
 {
     netsnmp_variable_list *vars = NULL;
-    oid trap[OID_LENGTH(xenNotifyRootOid) + 1];
-    oid inst[MAX_OID_LEN];
-    size_t n;
     long prev = prevState;
     long cur = newState;
 
@@ -86,36 +121,15 @@ xenNotifySend(xsEventType type, const char *name, size_t namelen,
                 name, prevState, newState));
     if (!xenNotify.enabled)
         return;
-    memcpy(trap, xenNotifyRootOid, sizeof(xenNotifyRootOid));
-    trap[OID_LENGTH(xenNotifyRootOid)] = (oid)type;
-    if (snmp_varlist_add_variable(&vars, xenNotifyTrapOid,
-                                  OID_LENGTH(xenNotifyTrapOid), ASN_OBJECT_ID,
-                                  (u_char *)trap, sizeof(trap)) == NULL)
-        goto cleanup;
-    if ((n = xenNotifyInstance(inst, MAX_OID_LEN, xenNotifyNameOid,
-                               OID_LENGTH(xenNotifyNameOid), 0, name,
-                               namelen)) == 0 ||
-        snmp_varlist_add_variable(&vars, inst, n, ASN_OCTET_STR,
-                                  (const u_char *)name, namelen) == NULL)
-        goto cleanup;
-    if ((n = xenNotifyInstance(inst, MAX_OID_LEN, xenNotifyEntryOid,
-                               OID_LENGTH(xenNotifyEntryOid), XEN_DOM_UUID_TEXT,
-                               name, namelen)) == 0 ||
-        snmp_varlist_add_variable(&vars, inst, n, ASN_OCTET_STR,
-                                  (const u_char *)uuidText,
-                                  strlen(uuidText)) == NULL)
-        goto cleanup;
-    if ((n = xenNotifyInstance(inst, MAX_OID_LEN, xenNotifyPrevOid,
-                               OID_LENGTH(xenNotifyPrevOid), 0, name,
-                               namelen)) == 0 ||
-        snmp_varlist_add_variable(&vars, inst, n, ASN_INTEGER,
-                                  (const u_char *)&prev, sizeof(prev)) == NULL)
-        goto cleanup;
-    if ((n = xenNotifyInstance(inst, MAX_OID_LEN, xenNotifyEntryOid,
-                               OID_LENGTH(xenNotifyEntryOid),
-                               XEN_DOM_OPER_STATE, name, namelen)) == 0 ||
-        snmp_varlist_add_variable(&vars, inst, n, ASN_INTEGER,
-                                  (const u_char *)&cur, sizeof(cur)) == NULL)
+    if (xenNotifyBegin(&vars, (unsigned int)type) < 0 ||
+        xenNotifyAddDomain(&vars, name, namelen, uuidText) < 0 ||
+        xenNotifyAddNamed(&vars, xenNotifyObjectsOid,
+                          OID_LENGTH(xenNotifyObjectsOid),
+                          XEN_NOTIFY_PREVIOUS_STATE, name, namelen, ASN_INTEGER,
+                          &prev, sizeof(prev)) < 0 ||
+        xenNotifyAddNamed(&vars, xenNotifyEntryOid,
+                          OID_LENGTH(xenNotifyEntryOid), XEN_DOM_OPER_STATE,
+                          name, namelen, ASN_INTEGER, &cur, sizeof(cur)) < 0)
         goto cleanup;
     send_v2trap(vars);
 
@@ -277,6 +291,59 @@ cleanup:
 }
 
 void
+xenNotifyControlFailed(const char *name, int action, const char *error)
+{
+    netsnmp_variable_list *vars = NULL;
+    size_t namelen = strlen(name);
+    const xsDomainRow *row =
+        xsSnapshotFindDomain(xsRefreshCurrent(), name, namelen);
+    long act = action;
+
+    if (!xenNotify.enabled)
+        return;
+    /* A domain gone meanwhile has no UUID to tell; the name still does. */
+    if (xenNotifyBegin(&vars, XEN_NOTIFY_CONTROL_FAILED) < 0 ||
+        xenNotifyAddDomain(&vars, name, namelen,
+                           row != NULL ? row->uuidText : "") < 0 ||
+        xenNotifyAddNamed(&vars, xenNotifyObjectsOid,
+                          OID_LENGTH(xenNotifyObjectsOid), XEN_NOTIFY_ACTION,
+                          name, namelen, ASN_INTEGER, &act, sizeof(act)) < 0 ||
+        xenNotifyAddNamed(&vars, xenNotifyObjectsOid,
+                          OID_LENGTH(xenNotifyObjectsOid), XEN_NOTIFY_ERROR,
+                          name, namelen, ASN_OCTET_STR, error,
+                          strlen(error)) < 0)
+        goto cleanup;
+    send_v2trap(vars);
+
+cleanup:
+    snmp_free_varbind(vars);
+}
+
+/* Connection listener: xenConnectionLost / xenConnectionRestored. */
+static void
+xenNotifyConnection(bool up)
+{
+    netsnmp_variable_list *vars = NULL;
+    unsigned long long failed = xsRefreshGetStats()->failedCalls;
+    struct counter64 c64;
+
+    if (!xenNotify.enabled)
+        return;
+    c64.high = (u_long)(failed >> 32);
+    c64.low = (u_long)(failed & 0xFFFFFFFFULL);
+    if (xenNotifyBegin(&vars, up ? XEN_NOTIFY_CONNECTION_RESTORED
+                                 : XEN_NOTIFY_CONNECTION_LOST) < 0 ||
+        snmp_varlist_add_variable(
+            &vars, xenNotifyFailedCallsOid, OID_LENGTH(xenNotifyFailedCallsOid),
+            ASN_COUNTER64, (u_char *)&c64, sizeof(c64)) == NULL)
+        goto cleanup;
+    send_v2trap(vars);
+
+cleanup:
+    snmp_free_varbind(vars);
+}
+
+void
 xenNotifySetEnabled(bool enabled)
 {
     xenNotify.enabled = enabled;
@@ -289,11 +356,13 @@ init_xenNotify(bool enabled)
     if (xsRefreshAddListener(xenNotifyLoad) < 0)
         snmp_log(LOG_ERR, "xensnmpd: cannot follow refreshes for "
                           "notifications\n");
+    xsRefreshSetConnectionListener(xenNotifyConnection);
 }
 
 void
 shutdown_xenNotify(void)
 {
+    xsRefreshSetConnectionListener(NULL);
     xenNotifyEntriesFree(xenNotify.entries, xenNotify.nentries);
     xenNotify.entries = NULL;
     xenNotify.nentries = 0;

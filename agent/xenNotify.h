@@ -1,5 +1,7 @@
 /*
- * xenNotify.h: XEN-SNMP-MIB lifecycle notifications.
+ * xenNotify.h: XEN-SNMP-MIB notifications: lifecycle changes, failed
+ * background actions, and the hypervisor connection lost and restored
+ * (followed through the refresh module).
  *
  * Everything here runs on the agent's one SNMP thread.
  */
@@ -31,5 +33,16 @@ void xenNotifySetEnabled(bool enabled);
  * later snapshot reports nothing twice.
  */
 void xenNotifyAfterControl(virConnectPtr conn, const char *name);
+
+/**
+ * xenNotifyControlFailed:
+ * @name: the domain's name (NUL-terminated)
+ * @action: the XEN_ACTION_* value that failed
+ * @error: why, as libvir reported it
+ *
+ * Sends xenControlFailed for a background action that failed after its
+ * SET was accepted.
+ */
+void xenNotifyControlFailed(const char *name, int action, const char *error);
 
 #endif /* XENSNMP_XENNOTIFY_H */

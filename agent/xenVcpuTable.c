@@ -13,10 +13,12 @@
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "refresh.h"
+#include "xenDomainControl.h"
 #include "xenDomainTable.h"
 #include "xenVcpuTable.h"
 #include "xen_mib.h"
@@ -37,7 +39,10 @@ typedef struct _xenVcpuTableSet xenVcpuTableSet;
 struct _xenVcpuTableSet {
     char *name;
     unsigned int number;
-    unsigned int hostCpus; /* cpus that can be pinned to */
+    unsigned int hostCpus;   /* cpus that can be pinned to */
+    unsigned char *previous; /* the affinity at RESERVE1, for UNDO */
+    size_t previousLen;
+    bool applied; /* ACTION pinned: UNDO must put @previous back */
 };
 
 typedef struct _xenVcpuTableColumn xenVcpuTableColumn;
@@ -101,8 +106,10 @@ xenVcpuTableSetFree(void *data)
 {
     xenVcpuTableSet *set = data;
 
-    if (set != NULL)
+    if (set != NULL) {
         free(set->name);
+        free(set->previous);
+    }
     free(set);
 }
 
@@ -132,56 +139,111 @@ xenVcpuTableReserve(netsnmp_request_info *request, const xenVcpuTableRow *row,
     }
     set->number = row->vcpu->number;
     set->hostCpus = snap->node.cpus;
+    if (row->vcpu->maplen > 0) {
+        if ((set->previous = malloc(row->vcpu->maplen)) == NULL) {
+            xenVcpuTableSetFree(set);
+            return SNMP_ERR_RESOURCEUNAVAILABLE;
+        }
+        memcpy(set->previous, row->vcpu->affinity, row->vcpu->maplen);
+        set->previousLen = row->vcpu->maplen;
+    }
     netsnmp_request_add_list_data(
         request,
         netsnmp_create_data_list("xenVcpuTable", set, xenVcpuTableSetFree));
     return SNMP_ERR_NOERROR;
 }
 
-/* RESERVE2: the map must name at least one cpu that exists. */
+/* RESERVE2: the map must name at least one cpu that exists, and the
+ * domain must not have a background action under way. */
 static int
 xenVcpuTableCheckMap(const xenVcpuTableSet *set,
                      const netsnmp_variable_list *vb)
 {
     unsigned int cpu;
 
+    if (xenDomainControlBusy(set->name))
+        return SNMP_ERR_INCONSISTENTVALUE;
     for (cpu = 0; cpu < set->hostCpus && cpu / 8 < vb->val_len; cpu++)
         if (vb->val.string[cpu / 8] & (1U << (cpu % 8)))
             return SNMP_ERR_NOERROR;
     return SNMP_ERR_INCONSISTENTVALUE;
 }
 
-/* ACTION: pins the vcpu.  Returns 0 or -1 (logged). */
-static int
-xenVcpuTableApply(const xenVcpuTableSet *set, const netsnmp_variable_list *vb)
-{
-    virConnectPtr conn = xsRefreshControlConnection();
-    virDomainPtr d = NULL;
-    virErrorPtr e;
-    int rc = -1;
+/* What xenVcpuTablePinCall needs. */
+typedef struct _xenVcpuTablePinArgs xenVcpuTablePinArgs;
 
-    if (conn == NULL) {
-        xenDomainTableRecordAction(set->name, XEN_ACTION_PIN_VCPU, false,
-                                   "no hypervisor connection");
+struct _xenVcpuTablePinArgs {
+    unsigned int number;
+    const unsigned char *map;
+    size_t maplen;
+};
+
+static int
+xenVcpuTablePinCall(virDomainPtr d, const void *opaque)
+{
+    const xenVcpuTablePinArgs *a = opaque;
+
+    /* virDomainPinVcpu does not write the map: the cast is safe. */
+    return virDomainPinVcpu(d, a->number, (unsigned char *)a->map,
+                            (int)a->maplen);
+}
+
+/* Pins vcpu @set->number of @set->name to @map.  Returns 0, or -1 with
+ * @err filled. */
+static int
+xenVcpuTablePin(const xenVcpuTableSet *set, const unsigned char *map,
+                size_t maplen, char *err, size_t errlen)
+{
+    xenVcpuTablePinArgs a = {
+        .number = set->number, .map = map, .maplen = maplen};
+
+    return xenDomainControlWith(set->name, xenVcpuTablePinCall, &a, err,
+                                errlen);
+}
+
+/* ACTION: pins the vcpu.  Returns 0 or -1 (recorded and logged). */
+static int
+xenVcpuTableApply(xenVcpuTableSet *set, const netsnmp_variable_list *vb)
+{
+    char err[256];
+
+    if (xenVcpuTablePin(set, vb->val.string, vb->val_len, err, sizeof(err)) <
+        0) {
+        snmp_log(LOG_ERR,
+                 "xensnmpd: SET xenVcpuAffinity.\"%s\".%u failed: %s\n",
+                 set->name, set->number, err);
+        xenDomainTableRecordAction(set->name, XEN_ACTION_PIN_VCPU,
+                                   XEN_ACTION_STATUS_FAILED, err);
         return -1;
     }
-    if ((d = virDomainLookupByName(conn, set->name)) != NULL)
-        rc = virDomainPinVcpu(d, set->number, vb->val.string, (int)vb->val_len);
-    e = virGetLastError();
-    xenDomainTableRecordAction(
-        set->name, XEN_ACTION_PIN_VCPU, rc >= 0,
-        e != NULL && e->message != NULL ? e->message : "unknown error");
-    if (rc < 0)
-        snmp_log(
-            LOG_ERR, "xensnmpd: SET xenVcpuAffinity.\"%s\".%u failed: %s\n",
-            set->name, set->number,
-            e != NULL && e->message != NULL ? e->message : "unknown error");
+    set->applied = true;
+    snmp_log(LOG_NOTICE, "xensnmpd: SET xenVcpuAffinity.\"%s\".%u\n", set->name,
+             set->number);
+    xenDomainTableRecordAction(set->name, XEN_ACTION_PIN_VCPU,
+                               XEN_ACTION_STATUS_SUCCEEDED, NULL);
+    return 0;
+}
+
+/* UNDO: a later varbind failed; put the previous affinity back. */
+static void
+xenVcpuTableUndo(xenVcpuTableSet *set)
+{
+    char err[256];
+
+    if (!set->applied || set->previous == NULL)
+        return;
+    set->applied = false;
+    if (xenVcpuTablePin(set, set->previous, set->previousLen, err,
+                        sizeof(err)) < 0)
+        snmp_log(LOG_ERR,
+                 "xensnmpd: cannot undo SET xenVcpuAffinity.\"%s\".%u after "
+                 "a later varbind failed: %s\n",
+                 set->name, set->number, err);
     else
-        snmp_log(LOG_NOTICE, "xensnmpd: SET xenVcpuAffinity.\"%s\".%u\n",
+        snmp_log(LOG_NOTICE,
+                 "xensnmpd: undid SET xenVcpuAffinity.\"%s\".%u (a later "
+                 "varbind failed)\n",
                  set->name, set->number);
-    if (d != NULL)
-        virDomainFree(d);
-    return rc < 0 ? -1 : 0;
 }
 
 static int
@@ -197,7 +259,7 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
     for (request = requests; request != NULL; request = request->next) {
         const xenVcpuTableRow *row;
         netsnmp_table_request_info *tri;
-        const xenVcpuTableSet *set;
+        xenVcpuTableSet *set;
         int rc;
 
         if (request->processed)
@@ -236,6 +298,12 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
             if (set == NULL || xenVcpuTableApply(set, request->requestvb) < 0)
                 netsnmp_set_request_error(reqinfo, request,
                                           SNMP_ERR_COMMITFAILED);
+            break;
+        case MODE_SET_UNDO:
+            set = netsnmp_request_get_list_data(request, "xenVcpuTable");
+            if (set != NULL)
+                xenVcpuTableUndo(set);
+            xsRefreshKick();
             break;
         case MODE_SET_COMMIT:
             xsRefreshKick();

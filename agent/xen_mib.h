@@ -111,6 +111,21 @@ enum {
     XEN_ACTION_STATUS_FAILED = 4
 };
 
+/* xenNotifications beyond the lifecycle ones (those are xsEventType). */
+enum {
+    XEN_NOTIFY_CONTROL_FAILED = 8,
+    XEN_NOTIFY_CONNECTION_LOST = 9,
+    XEN_NOTIFY_CONNECTION_RESTORED = 10
+};
+
+/* xenNotifyObjects */
+enum {
+    XEN_NOTIFY_DOMAIN_NAME = 1,
+    XEN_NOTIFY_PREVIOUS_STATE = 2,
+    XEN_NOTIFY_ACTION = 3,
+    XEN_NOTIFY_ERROR = 4
+};
+
 /* xenVcpuEntry columns. */
 enum {
     XEN_VCPU_NUMBER = 1,

@@ -914,6 +914,79 @@ cleanup:
     return ret;
 }
 
+/* While the node's outage file exists, the host is unreachable: new
+ * connections fail and an open one fails its host-wide calls; removing
+ * the file brings it back. */
+static int
+testHostOutage(const void *data)
+{
+    char node[4200], flag[4200], uri[4300];
+    virConnectPtr conn = NULL;
+    virConnectPtr second = NULL;
+    virNodeInfo info;
+    int ids[8];
+    FILE *f;
+    int ret = -1;
+
+    (void)data;
+    snprintf(node, sizeof(node), "%s/outage-node.xml", tmpDir);
+    snprintf(flag, sizeof(flag), "%s/outage", tmpDir);
+    snprintf(uri, sizeof(uri), "test://%s", node);
+    if ((f = fopen(node, "w")) == NULL)
+        return virTestFail("cannot write '%s'", node);
+    fprintf(f,
+            "<node><cpu><model>Test CPU</model><mhz>2000</mhz>"
+            "<nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
+            "<threads>1</threads></cpu><memory>4194304</memory>"
+            "<outage file='%s'/></node>\n",
+            flag);
+    fclose(f);
+
+    if ((conn = testOpen(uri)) == NULL)
+        goto cleanup;
+    if ((f = fopen(flag, "w")) == NULL) {
+        virTestFail("cannot create '%s'", flag);
+        goto cleanup;
+    }
+    fclose(f);
+
+    if (virTestExpectInt("node info while out", virNodeGetInfo(conn, &info),
+                         -1) < 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_FAILED,
+                           "the simulated hypervisor is unreachable") < 0 ||
+        virTestExpectInt("count while out", virConnectNumOfDomains(conn), -1) <
+            0 ||
+        virTestExpectInt("list while out", virConnectListDomains(conn, ids, 8),
+                         -1) < 0 ||
+        virTestExpectInt("defined while out",
+                         virConnectNumOfDefinedDomains(conn), -1) < 0)
+        goto cleanup;
+    if ((second = virConnectOpen(uri)) != NULL) {
+        virTestFail("opening '%s' succeeded during the outage", uri);
+        goto cleanup;
+    }
+    if (virTestExpectError(VIR_ERR_OPERATION_FAILED, flag) < 0)
+        goto cleanup;
+
+    unlink(flag);
+    if (virTestExpectInt("node info after", virNodeGetInfo(conn, &info), 0) <
+            0 ||
+        virTestExpectInt("count after", virConnectNumOfDomains(conn), 0) < 0)
+        goto cleanup;
+    if ((second = testOpen(uri)) == NULL)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (second != NULL)
+        virConnectClose(second);
+    if (conn != NULL)
+        virConnectClose(conn);
+    unlink(flag);
+    unlink(node);
+    return ret;
+}
+
 /* ---- define and create ---------------------------------------------- */
 
 typedef enum { DEF_DEFINE, DEF_CREATE } testDefOp;
@@ -2549,6 +2622,7 @@ mymain(void)
                NULL);
     virTestRun("domain_slow_host_delays_calls", testDomainDelaysSlowCalls,
                NULL);
+    virTestRun("host_outage_file_makes_host_unreachable", testHostOutage, NULL);
 
     for (i = 0; i < sizeof(defineCases) / sizeof(defineCases[0]); i++)
         virTestRun(defineCases[i].title, testDomainDefine, &defineCases[i].tc);

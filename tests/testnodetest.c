@@ -132,6 +132,8 @@ checkFull(const testNodeDef *node)
         virTestExpectInt("destroyMs", node->delays.destroyMs, 2) < 0 ||
         virTestExpectInt("saveMs", node->delays.saveMs, 3) < 0 ||
         virTestExpectInt("restoreMs", node->delays.restoreMs, 4) < 0 ||
+        virTestExpectStr("outageFile", node->outageFile,
+                         "/run/xensnmp-test/outage") < 0 ||
         virTestExpectInt("ndoms", node->ndoms, 8) < 0)
         return -1;
 
@@ -650,6 +652,13 @@ mymain(void)
     DO_TEST_BAD("nodefile_load_delays_unknown_attribute_fails",
                 "delays-unknown-attribute.xml", VIR_ERR_CONFIG_INVALID,
                 VIR_FROM_TEST, 12, "unknown attribute 'suspend' on <delays>");
+    DO_TEST_BAD("nodefile_load_outage_relative_path_fails",
+                "outage-relative-path.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 12,
+                "<outage> file='outage.flag' is not an absolute path");
+    DO_TEST_BAD("nodefile_load_outage_without_file_fails",
+                "outage-missing-file.xml", VIR_ERR_XML_ERROR, VIR_FROM_XML, 12,
+                "missing attribute 'file' on <outage>");
 
     /* The domains. */
     DO_TEST_BAD("nodefile_load_duplicate_name_fails",

@@ -558,6 +558,8 @@ testHostNew(testNodeDef *node, unsigned long long now)
     host->hvVersion = node->hvVersion;
     host->info = node->info;
     host->delays = node->delays;
+    host->outageFile = node->outageFile;
+    node->outageFile = NULL;
     host->hvType = strdup(node->hvType != NULL ? node->hvType : "Xen");
     host->byName = virHashNew(0);
     host->byUUID = virHashNew(VIR_UUID_BUFLEN);
@@ -616,6 +618,7 @@ testHostFree(testHost *host)
     virHashFree(host->byUUID);
     virHashFree(host->byID);
     free(host->hvType);
+    free(host->outageFile);
     pthread_mutex_destroy(&host->lock);
     free(host);
 }

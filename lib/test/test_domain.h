@@ -69,6 +69,7 @@ struct _testHost {
     unsigned long hvVersion;
     virNodeInfo info;
     testNodeDelays delays;
+    char *outageFile; /* see testNodeDef; NULL when none */
 
     testDomObj **doms; /* every domain, in no order */
     size_t ndoms;

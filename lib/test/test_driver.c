@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "test_driver.h"
 #include "test_domain.h"
@@ -140,6 +141,21 @@ testHostRelease(testHost *host)
 }
 
 /* ---- entering and leaving a host ------------------------------------ */
+
+/* Whether the host is reachable: not while its outage file exists.  Only
+ * opening and the host-wide calls a monitor polls check it, which is
+ * enough to look like a hypervisor that went away. */
+static int
+testHostReachable(virConnectPtr conn, const testHost *host)
+{
+    /* Immutable after open. */
+    if (host->outageFile == NULL || access(host->outageFile, F_OK) != 0)
+        return 0;
+    virReportConnError(conn, VIR_ERR_OPERATION_FAILED,
+                       "the simulated hypervisor is unreachable: '%s' exists",
+                       host->outageFile);
+    return -1;
+}
 
 /* Locks the host of @conn and brings it up to the present; @now is the
  * time the call happens at.  Pair with pthread_mutex_unlock. */
@@ -417,6 +433,10 @@ testConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
     }
     if ((host = testHostAcquire(uri->path)) == NULL)
         return VIR_DRV_OPEN_ERROR;
+    if (testHostReachable(conn, host) < 0) {
+        testHostRelease(host);
+        return VIR_DRV_OPEN_ERROR;
+    }
     conn->privateData = host;
     return VIR_DRV_OPEN_SUCCESS;
 }
@@ -452,6 +472,8 @@ testNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
 {
     const testHost *host = conn->privateData;
 
+    if (testHostReachable(conn, host) < 0)
+        return -1;
     *info = host->info;
     return 0;
 }
@@ -474,6 +496,11 @@ testConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     size_t n = 0;
     size_t i;
     int ret = -1;
+
+    if (testHostReachable(conn, host) < 0) {
+        pthread_mutex_unlock(&host->lock);
+        return -1;
+    }
 
     if ((all = malloc((virHashSize(host->byID) + 1) * sizeof(*all))) == NULL) {
         virReportOOMError();
@@ -503,6 +530,11 @@ testConnectNumOfDomains(virConnectPtr conn)
     testHost *host = testHostEnter(conn, &now);
     int ret = (int)virHashSize(host->byID);
 
+    if (testHostReachable(conn, host) < 0) {
+        pthread_mutex_unlock(&host->lock);
+        return -1;
+    }
+
     pthread_mutex_unlock(&host->lock);
     return ret;
 }
@@ -522,6 +554,11 @@ testConnectListDefinedDomains(virConnectPtr conn, char **names, int maxnames)
     size_t n = 0;
     size_t i;
     int ret = -1;
+
+    if (testHostReachable(conn, host) < 0) {
+        pthread_mutex_unlock(&host->lock);
+        return -1;
+    }
 
     if ((all = malloc((host->ndoms + 1) * sizeof(*all))) == NULL)
         goto oom;
@@ -557,6 +594,11 @@ testConnectNumOfDefinedDomains(virConnectPtr conn)
     testHost *host = testHostEnter(conn, &now);
     /* Every domain that does not run is a defined one. */
     int ret = (int)(host->ndoms - virHashSize(host->byID));
+
+    if (testHostReachable(conn, host) < 0) {
+        pthread_mutex_unlock(&host->lock);
+        return -1;
+    }
 
     pthread_mutex_unlock(&host->lock);
     return ret;

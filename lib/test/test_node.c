@@ -375,19 +375,44 @@ testNodeParseDelays(testNodeParser *p, const xmlNode *root)
     return 0;
 }
 
+/* <outage file='/ABSOLUTE/PATH'/>: a switch a test flips to make the
+ * simulated hypervisor unreachable, as a stopped xenstored would. */
+static int
+testNodeParseOutage(testNodeParser *p, const xmlNode *root)
+{
+    static const char *const allowed[] = {"file", NULL};
+    xmlNodePtr n = NULL;
+    char *file = NULL;
+    int rc;
+
+    if ((rc = virXMLChildElement(root, "outage", p->label, false, &n)) <= 0)
+        return rc;
+    if (testNodeCheckAttributes(p, n, allowed) < 0 ||
+        virXMLPropString(n, "file", p->label, true, &file) < 0)
+        return -1;
+    if (file[0] != '/') {
+        testNodeReport(p, virXMLNodeLine(n),
+                       "<outage> file='%s' is not an absolute path", file);
+        free(file);
+        return -1;
+    }
+    p->node->outageFile = file;
+    return 0;
+}
+
 /* Walk one and the host elements. */
 static int
 testNodeParseHost(testNodeParser *p, const xmlNode *root)
 {
-    static const char *const children[] = {"hypervisor", "cpu", "memory",
-                                           "delays", NULL};
+    static const char *const children[] = {"hypervisor", "cpu",    "memory",
+                                           "delays",     "outage", NULL};
     xmlNodePtr memory = NULL;
     int rc;
 
     if (testNodeCheckAttributes(p, root, testNodeNoAttributes) < 0 ||
         testNodeCheckChildren(p, root, children, "domain", &p->ndomains) < 0 ||
         testNodeParseHypervisor(p, root) < 0 || testNodeParseCpu(p, root) < 0 ||
-        testNodeParseDelays(p, root) < 0)
+        testNodeParseDelays(p, root) < 0 || testNodeParseOutage(p, root) < 0)
         return -1;
 
     if ((rc = virXMLChildElement(root, "memory", p->label, false, &memory)) < 0)
@@ -904,5 +929,6 @@ testNodeDefFree(testNodeDef *node)
         virDomainDefFree(node->doms[i].def);
     free(node->doms);
     free(node->hvType);
+    free(node->outageFile);
     free(node);
 }

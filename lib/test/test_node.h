@@ -49,6 +49,7 @@ struct _testNodeDef {
     unsigned long hvVersion; /* major*1e6 + minor*1e3 + micro */
     virNodeInfo info;        /* info.cpus = active cpus */
     testNodeDelays delays;
+    char *outageFile;     /* <outage file=...>: unreachable while it exists */
     testNodeDomain *doms; /* in file order */
     size_t ndoms;
 };

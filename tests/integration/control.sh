@@ -21,11 +21,7 @@ is "$($SNMPGET -Oqv "$XS_NODE_OID.23.0")" 1 "xenNodeControlEnabled_true"
 set_ok() {
     desc=$1
     shift
-    if out=$($SNMPSET "$@" 2>&1); then
-        ok "$desc"
-    else
-        not_ok "$desc" "$out"
-    fi
+    xs_succeeds "$desc" $SNMPSET "$@"
 }
 
 # set_fails DESCRIPTION ERROR SNMPSET-ARGS...
@@ -33,30 +29,15 @@ set_fails() {
     desc=$1
     want=$2
     shift 2
-    out=$($SNMPSET "$@" 2>&1)
-    case $out in
-    *"Reason: $want"*) ok "$desc" ;;
-    *) not_ok "$desc" "expected $want" "$out" ;;
-    esac
-}
-
-# wait_value OID VALUE: up to 5 s for the agent to show VALUE.
-wait_value() {
-    n=0
-    while [ $n -lt 50 ]; do
-        [ "$($SNMPGET -Oqv "$1" 2>/dev/null)" = "$2" ] && return 0
-        sleep 0.1
-        n=$((n + 1))
-    done
-    return 1
+    xs_refused "$desc" "Reason: $want" $SNMPSET "$@"
 }
 
 set_ok "set_adminState_paused_suspends" "$XS_DOM_OID.7$WEB01" i 2
-check "set_adminState_paused_shows_paused" wait_value "$XS_DOM_OID.6$WEB01" 3
+check "set_adminState_paused_shows_paused" xs_wait_value "$XS_DOM_OID.6$WEB01" 3
 set_ok "set_adminState_paused_again_is_noop" "$XS_DOM_OID.7$WEB01" i 2
 set_ok "set_adminState_running_resumes" "$XS_DOM_OID.7$WEB01" i 1
 check "set_adminState_running_shows_running" \
-    wait_value "$XS_DOM_OID.6$WEB01" 1
+    xs_wait_value "$XS_DOM_OID.6$WEB01" 1
 
 set_fails "set_adminState_out_of_range_wrongValue" wrongValue \
     "$XS_DOM_OID.7$WEB01" i 9
@@ -84,20 +65,20 @@ is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 \
 
 set_ok "set_memoryTarget_1024" "$XS_DOM_OID.12$WEB01" u 1024
 check "set_memoryTarget_shows_1048576_kib" \
-    wait_value "$XS_DOM_OID.9$WEB01" 1048576
+    xs_wait_value "$XS_DOM_OID.9$WEB01" 1048576
 set_ok "set_vcpus_3" "$XS_DOM_OID.13$WEB01" u 3
-check "set_vcpus_shows_3" wait_value "$XS_DOM_OID.13$WEB01" 3
+check "set_vcpus_shows_3" xs_wait_value "$XS_DOM_OID.13$WEB01" 3
 
 set_ok "set_affinity_pins" "$XS_VCPU_OID.5$WEB01.0" x 0300000000000000
-check "set_affinity_reads_back" wait_value "$XS_VCPU_OID.5$WEB01.0" \
+check "set_affinity_reads_back" xs_wait_value "$XS_VCPU_OID.5$WEB01.0" \
     '"03 00 00 00 00 00 00 00 "'
 set_fails "set_affinity_no_cpu_inconsistentValue" inconsistentValue \
     "$XS_VCPU_OID.5$WEB01.0" x 0000000000000000
 
 set_ok "set_adminState_running_starts_shutoff" "$XS_DOM_OID.7$BUILD" i 1
-check "set_start_shows_running" wait_value "$XS_DOM_OID.6$BUILD" 1
+check "set_start_shows_running" xs_wait_value "$XS_DOM_OID.6$BUILD" 1
 set_ok "set_adminState_destroyed_destroys" "$XS_DOM_OID.7$BUILD" i 5
-check "set_destroy_shows_shutoff" wait_value "$XS_DOM_OID.6$BUILD" 5
+check "set_destroy_shows_shutoff" xs_wait_value "$XS_DOM_OID.6$BUILD" 5
 
 # Refused by the hypervisor at commit: commitFailed, and recorded.
 set_fails "set_maxMemory_above_host_commitFailed" commitFailed \

@@ -155,6 +155,47 @@ xs_wait_oid() {
     return 1
 }
 
+# xs_succeeds DESCRIPTION COMMAND...: ok when COMMAND exits 0; its
+# output is the diagnostic otherwise.
+xs_succeeds() {
+    desc=$1
+    shift
+    if out=$("$@" 2>&1); then
+        ok "$desc"
+    else
+        not_ok "$desc" "$out"
+    fi
+}
+
+# xs_refused DESCRIPTION ERROR COMMAND...: ok when COMMAND fails and
+# prints ERROR (for snmpset, "Reason: inconsistentValue" and the like).
+xs_refused() {
+    desc=$1
+    want=$2
+    shift 2
+    if out=$("$@" 2>&1); then
+        not_ok "$desc" "succeeded: $out"
+    else
+        case $out in
+        *"$want"*) ok "$desc" ;;
+        *) not_ok "$desc" "expected $want" "$out" ;;
+        esac
+    fi
+}
+
+# xs_wait_value OID VALUE: up to 10 s for the agent to show VALUE at OID
+# (as snmpget -Oqv prints it), for changes that reach the agent with the
+# next refresh or a background action.
+xs_wait_value() {
+    n=0
+    while [ $n -lt 100 ]; do
+        [ "$($SNMPGET -Oqv "$1" 2>/dev/null)" = "$2" ] && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+
 # Starts snmptrapd on a free loopback UDP port (XS_TRAP_PORT), accepting
 # community "public"; each notification is one line of numeric
 # "OID = TYPE: value" varbinds separated by "|" in $XS_TMP/traps.log.

@@ -55,17 +55,6 @@ nagios() {
     esac
 }
 
-# wait_value OID VALUE: up to 5 s for the agent to show VALUE.
-wait_value() {
-    n=0
-    while [ $n -lt 50 ]; do
-        [ "$($SNMPGET -Oqv "$1" 2>/dev/null)" = "$2" ] && return 0
-        sleep 0.1
-        n=$((n + 1))
-    done
-    return 1
-}
-
 # set_state VALUE: xenDomAdminState."web01" = VALUE through snmpset.
 set_state() {
     $SNMPSET "$XS_DOM_OID.7$WEB01" i "$1" >/dev/null 2>&1
@@ -79,7 +68,7 @@ MEMORY_OID=$XS_NODE_OID.5.0
 nagios "check_snmp_operState_running_ok" 0 'SNMP OK - 1 |*' \
     -o "$STATE_OID" -c 1:1
 check "snmpset_adminState_paused" set_state 2
-check "operState_shows_paused" wait_value "$STATE_OID" 3
+check "operState_shows_paused" xs_wait_value "$STATE_OID" 3
 nagios "check_snmp_operState_paused_critical" 2 'SNMP CRITICAL - \*3\* |*' \
     -o "$STATE_OID" -c 1:1
 
@@ -92,7 +81,7 @@ nagios "check_snmp_mib_names_paused_critical" 2 \
     -m "$MIBFILE" -o 'XEN-SNMP-MIB::xenDomOperState."web01"' -c 1:1
 
 check "snmpset_adminState_running" set_state 1
-check "operState_shows_running" wait_value "$STATE_OID" 1
+check "operState_shows_running" xs_wait_value "$STATE_OID" 1
 nagios "check_snmp_mib_names_running_ok" 0 'SNMP OK - 1 |*' \
     -m "$MIBFILE" -o 'XEN-SNMP-MIB::xenDomOperState."web01"' -c 1:1
 nagios "check_snmp_operState_resumed_ok" 0 'SNMP OK - 1 |*' \

@@ -33,55 +33,25 @@ V3SET_BADPRIV="snmpset -v3 -u $XS_V3_USER -a SHA -A $XS_V3_AUTH -t 1 -r 0
 set_ok() {
     desc=$1
     shift
-    if out=$($V3SET "$@" 2>&1); then
-        ok "$desc"
-    else
-        not_ok "$desc" "$out"
-    fi
-}
-
-# refused DESCRIPTION ERROR COMMAND...: fails, printing ERROR.
-refused() {
-    desc=$1
-    want=$2
-    shift 2
-    if out=$("$@" 2>&1); then
-        not_ok "$desc" "succeeded: $out"
-    else
-        case $out in
-        *"$want"*) ok "$desc" ;;
-        *) not_ok "$desc" "expected $want" "$out" ;;
-        esac
-    fi
-}
-
-# wait_value OID VALUE: up to 5 s for the agent to show VALUE.
-wait_value() {
-    n=0
-    while [ $n -lt 50 ]; do
-        [ "$($SNMPGET -Oqv "$1" 2>/dev/null)" = "$2" ] && return 0
-        sleep 0.1
-        n=$((n + 1))
-    done
-    return 1
+    xs_succeeds "$desc" $V3SET "$@"
 }
 
 is "$($V3GET -Oqv "$XS_DOM_OID.6$WEB01" 2>&1)" 1 "v3_authPriv_get_reads_running"
 
 set_ok "v3_authPriv_set_adminState_paused" "$XS_DOM_OID.7$WEB01" i 2
-check "v3_authPriv_suspend_shows_paused" wait_value "$XS_DOM_OID.6$WEB01" 3
+check "v3_authPriv_suspend_shows_paused" xs_wait_value "$XS_DOM_OID.6$WEB01" 3
 set_ok "v3_authPriv_set_adminState_running" "$XS_DOM_OID.7$WEB01" i 1
-check "v3_authPriv_resume_shows_running" wait_value "$XS_DOM_OID.6$WEB01" 1
+check "v3_authPriv_resume_shows_running" xs_wait_value "$XS_DOM_OID.6$WEB01" 1
 set_ok "v3_authPriv_set_vcpus_3" "$XS_DOM_OID.13$WEB01" u 3
-check "v3_authPriv_vcpus_shows_3" wait_value "$XS_DOM_OID.13$WEB01" 3
+check "v3_authPriv_vcpus_shows_3" xs_wait_value "$XS_DOM_OID.13$WEB01" 3
 
 # Refusals: snmpd answers without asking xensnmpd, and nothing moves.
 sets_before=$(grep -c ' SET ' "$XS_TMP/xensnmpd.log")
-refused "v3_authNoPriv_set_refused_authorizationError" authorizationError \
+xs_refused "v3_authNoPriv_set_refused_authorizationError" authorizationError \
     $V3SET_NOPRIV "$XS_DOM_OID.7$WEB01" i 2
-refused "v3_wrong_auth_passphrase_set_refused" "Authentication failure" \
+xs_refused "v3_wrong_auth_passphrase_set_refused" "Authentication failure" \
     $V3SET_BADAUTH "$XS_DOM_OID.7$WEB01" i 2
-refused "v3_wrong_priv_passphrase_set_refused" Timeout \
+xs_refused "v3_wrong_priv_passphrase_set_refused" Timeout \
     $V3SET_BADPRIV "$XS_DOM_OID.13$WEB01" u 1
 check "v3_wrong_priv_passphrase_dropped_by_snmpd" \
     grep -q 'error parsing ScopedPDU' "$XS_TMP/snmpd.log"

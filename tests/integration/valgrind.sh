@@ -37,24 +37,24 @@ $SNMPBULKWALK -On -Oq "$XS_MIB_OID" >"$XS_TMP/bulk.txt" 2>&1
 is "$(wc -l <"$XS_TMP/bulk.txt")" "$(wc -l <"$XS_TMP/walk.txt")" \
     "bulkwalk_under_valgrind_same_count"
 # SETs, accepted and refused, in every phase.
-quiet() {
-    "$@" >/dev/null 2>&1
-}
-check "set_suspend_under_valgrind" \
-    quiet $SNMPSET "$XS_DOM_OID.7.5.119.101.98.48.49" i 2
-check "set_pin_under_valgrind" \
-    quiet $SNMPSET "$XS_VCPU_OID.5.5.119.101.98.48.49.0" x 0300000000000000
-out=$($SNMPSET "$XS_DOM_OID.7.5.119.101.98.48.49" i 1 \
-    "$XS_DOM_OID.7.8.68.111.109.97.105.110.45.48" i 2 2>&1)
-case $out in
-*inconsistentValue*) ok "set_refused_under_valgrind" ;;
-*) not_ok "set_refused_under_valgrind" "$out" ;;
-esac
-out=$($SNMPSET "$XS_DOM_OID.7.5.110.111.110.101.120" i 1 2>&1)
-case $out in
-*noCreation*) ok "set_missing_row_under_valgrind" ;;
-*) not_ok "set_missing_row_under_valgrind" "$out" ;;
-esac
+WEB01=.5.119.101.98.48.49
+BUILD=.5.98.117.105.108.100
+xs_succeeds "set_suspend_under_valgrind" $SNMPSET "$XS_DOM_OID.7$WEB01" i 2
+xs_succeeds "set_pin_under_valgrind" \
+    $SNMPSET "$XS_VCPU_OID.5$WEB01.0" x 0300000000000000
+xs_refused "set_refused_under_valgrind" inconsistentValue \
+    $SNMPSET "$XS_DOM_OID.7$WEB01" i 1 \
+    "$XS_DOM_OID.7.8.68.111.109.97.105.110.45.48" i 2
+xs_refused "set_missing_row_under_valgrind" noCreation \
+    $SNMPSET "$XS_DOM_OID.7.5.110.111.110.101.120" i 1
+# A background start and destroy, and an undo after commitFailed.
+xs_succeeds "set_background_start_under_valgrind" \
+    $SNMPSET "$XS_DOM_OID.7$BUILD" i 1
+xs_wait_value "$XS_DOM_OID.21$BUILD" 3
+xs_succeeds "set_background_destroy_under_valgrind" \
+    $SNMPSET "$XS_DOM_OID.7$BUILD" i 5
+xs_refused "set_undo_under_valgrind" commitFailed \
+    $SNMPSET "$XS_DOM_OID.13$WEB01" u 1 "$XS_DOM_OID.11$WEB01" u 4294967295
 sleep 1
 r=$($SNMPGET -Oqv "$XS_NODE_OID.21.0")
 check "refreshes_happen_under_valgrind ($r)" [ "${r:-0}" -ge 2 ]
