@@ -81,16 +81,23 @@ xsRefreshNowNs(void)
 unsigned long
 xsRefreshTicks(uint64_t monoNs)
 {
-    uint64_t now = xsRefreshNowNs();
-    unsigned long uptime = netsnmp_get_agent_uptime();
-    uint64_t ago;
+    /* CLOCK_MONOTONIC when sysUpTime was 0, fixed at the first call: a
+     * TimeStamp must read the same every time, which computing "uptime
+     * minus age" afresh on each read would not (the two clocks round
+     * differently). */
+    static uint64_t originNs;
+    static bool haveOrigin;
 
-    if (monoNs == 0)
+    if (!haveOrigin) {
+        uint64_t now = xsRefreshNowNs();
+        uint64_t up = (uint64_t)netsnmp_get_agent_uptime() * 10000000ULL;
+
+        originNs = up < now ? now - up : 0;
+        haveOrigin = true;
+    }
+    if (monoNs == 0 || monoNs < originNs)
         return 0;
-    ago = monoNs < now ? (now - monoNs) / 10000000ULL : 0;
-    if (ago >= uptime)
-        return 0;
-    return uptime - (unsigned long)ago;
+    return (unsigned long)((monoNs - originNs) / 10000000ULL);
 }
 
 static void
