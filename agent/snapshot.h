@@ -107,7 +107,9 @@ struct _xsSnapshot {
  * which is NULL when only memory ran out;
  * *@calls and *@failed still count what was tried).
  * A domain that vanishes between listing and reading is skipped, not an
- * error. */
+ * error; a domain of @prev missing from the result is confirmed by a
+ * second snapshot, since one that starts or stops between the two
+ * listings is in neither. */
 xsSnapshot *xsSnapshotTake(virConnectPtr conn, const xsSnapshot *prev,
                            unsigned long long *calls,
                            unsigned long long *failed);

@@ -156,16 +156,51 @@ xenDomainControlBusy(const char *name)
     return xsLifecycleBusy(name);
 }
 
+/* Reads the domain's state and limits now, into the xsDomainRow given as
+ * @opaque (cast back from const: the callback type is shared). */
+static int
+xenDomainControlReadLive(virDomainPtr d, const void *opaque)
+{
+    xsDomainRow *row = (xsDomainRow *)opaque;
+    virDomainInfo info;
+
+    if (virDomainGetInfo(d, &info) < 0)
+        return -1;
+    row->state = info.state;
+    row->id = info.state == VIR_DOMAIN_SHUTOFF ? -1 : (int)virDomainGetID(d);
+    row->maxMemKiB = info.maxMem;
+    row->memKiB = info.memory;
+    row->targetKiB = info.memory;
+    row->vcpus = info.nrVirtCpu;
+    /* The maximum of a running domain does not change; the snapshot's
+     * (all its vcpus, online or not) stands. */
+    if (row->id < 0)
+        row->maxVcpus = info.nrVirtCpu;
+    return 0;
+}
+
 int
-xenDomainControlCheck(const xenDomainControlSet *set)
+xenDomainControlCheck(xenDomainControlSet *set)
 {
     const xsDomainRow *dom = &set->dom;
+    char err[256];
+
     bool dom0 = dom->id == 0;
     bool running = xenDomainControlIsRunning(dom->state);
     unsigned long long kib = (unsigned long long)set->value * 1024ULL;
 
     if (xenDomainControlBusy(dom->name))
         return SNMP_ERR_INCONSISTENTVALUE;
+    /* Decide on the domain as it is now, not as the last snapshot saw
+     * it: a client that changed it a moment ago expects its next SET to
+     * see that.  A bounded cost: a few calls per varbind. */
+    if (xsRefreshControlConnection() != NULL) {
+        if (xenDomainControlWith(dom->name, xenDomainControlReadLive, &set->dom,
+                                 err, sizeof(err)) < 0)
+            return SNMP_ERR_NOCREATION; /* gone since the snapshot */
+        set->deferred = set->noop = false;
+        xenDomainControlClassify(set);
+    }
     switch (set->col) {
     case XEN_DOM_ADMIN_STATE:
         switch (set->value) {

@@ -32,8 +32,9 @@ xenDomainControlSet *xenDomainControlNew(const xsDomainRow *dom,
                                          unsigned int col, long value);
 void xenDomainControlFree(void *set);
 
-/* RESERVE2: an SNMP_ERR_* value. */
-int xenDomainControlCheck(const xenDomainControlSet *set);
+/* RESERVE2: reads the domain's current state through the control
+ * connection and returns an SNMP_ERR_* value. */
+int xenDomainControlCheck(xenDomainControlSet *set);
 
 /* ACTION: 0, or -1 when the hypervisor refused (recorded and logged). */
 int xenDomainControlAction(xenDomainControlSet *set);

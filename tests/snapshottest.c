@@ -324,6 +324,59 @@ cleanup:
     return ret;
 }
 
+/* A row missing from a snapshot is confirmed by a second one (a domain
+ * that starts or stops between the two listings is in neither); one that
+ * is really gone is missing from both, and the retry costs only then. */
+static int
+testLostRowTakenTwice(const void *data)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    virDomainPtr dom = NULL;
+    xsSnapshot *s1 = NULL, *s2 = NULL, *s3 = NULL;
+    unsigned long long steady = 0, lost = 0, failed = 0;
+    int ret = -1;
+
+    (void)data;
+    if (conn == NULL)
+        return virTestFail("cannot open test:///default");
+    if ((s1 = xsSnapshotTake(conn, NULL, NULL, NULL)) == NULL ||
+        (s2 = xsSnapshotTake(conn, s1, &steady, &failed)) == NULL) {
+        virTestFail("xsSnapshotTake failed");
+        goto cleanup;
+    }
+    if ((dom = virDomainLookupByName(conn, "build")) == NULL ||
+        virDomainUndefine(dom) < 0) {
+        virTestFail("cannot undefine 'build'");
+        goto cleanup;
+    }
+    if ((s3 = xsSnapshotTake(conn, s2, &lost, &failed)) == NULL) {
+        virTestFail("xsSnapshotTake failed");
+        goto cleanup;
+    }
+    if (findRow(s3, "build") != NULL) {
+        virTestFail("the undefined domain still has a row");
+        goto cleanup;
+    }
+    /* Both passes find one domain less than the steady one did, which
+     * cost it 2 calls (lookup and info; its OS type came from @s1). */
+    if (virTestExpectInt("calls of the retried snapshot", (long long)lost,
+                         2 * ((long long)steady - 2)) < 0 ||
+        virTestExpectInt("its libCalls", (long long)s3->libCalls,
+                         (long long)lost) < 0 ||
+        virTestExpectInt("failed", (long long)failed, 0) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (dom != NULL)
+        virDomainFree(dom);
+    xsSnapshotFree(s1);
+    xsSnapshotFree(s2);
+    xsSnapshotFree(s3);
+    virConnectClose(conn);
+    return ret;
+}
+
 static int
 testTakeClosedFails(const void *data)
 {
@@ -842,6 +895,9 @@ mymain(void)
         ret = -1;
     if (virTestRun("snapshot_take_second_usage_and_ostype_cache",
                    testSecondSnapshot, NULL) < 0)
+        ret = -1;
+    if (virTestRun("snapshot_take_lost_row_confirmed_by_second_pass",
+                   testLostRowTakenTwice, NULL) < 0)
         ret = -1;
     if (virTestRun("snapshot_take_without_connection_fails",
                    testTakeClosedFails, NULL) < 0)

@@ -56,14 +56,21 @@ wait_count() {
 }
 
 # 100 x suspend then resume, each its own snmpset.
+# set_state VALUE: xenDomAdminState."web01"; a failure's output goes to
+# $XS_TMP/set-errors.
+set_state() {
+    $SNMPSET "$XS_DOM_OID.7$WEB01" i "$1" >"$XS_TMP/set.out" 2>&1 ||
+        { cat "$XS_TMP/set.out" >>"$XS_TMP/set-errors"; return 1; }
+}
 failed=0
 i=0
 while [ $i -lt 100 ]; do
-    $SNMPSET "$XS_DOM_OID.7$WEB01" i 2 >/dev/null 2>&1 || failed=$((failed + 1))
-    $SNMPSET "$XS_DOM_OID.7$WEB01" i 1 >/dev/null 2>&1 || failed=$((failed + 1))
+    set_state 2 || failed=$((failed + 1))
+    set_state 1 || failed=$((failed + 1))
     i=$((i + 1))
 done
 is "$failed" 0 "notify_200_sets_all_succeed"
+[ -s "$XS_TMP/set-errors" ] && sed 's/^/# /' "$XS_TMP/set-errors" | head -n 5
 
 wait_count 200
 sleep 1.5 # a refresh or two: nothing may be reported twice
