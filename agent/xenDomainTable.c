@@ -29,8 +29,7 @@
 typedef struct _xenDomainTableRow xenDomainTableRow;
 
 struct _xenDomainTableRow {
-    netsnmp_index index; /* first: the container compares these */
-    oid oids[1 + XS_NAME_MAX];
+    netsnmp_index index;    /* first: the container compares these */
     const xsDomainRow *dom; /* borrowed from the current snapshot */
 };
 
@@ -102,6 +101,10 @@ static struct {
     netsnmp_table_registration_info *tinfo;
     netsnmp_container *container;
     xenDomainTableRow *rows;
+    /* The rows' indexes, each exactly as long as it needs: a fixed
+     * maximum per row would cost 776 bytes a row (twice that while a new
+     * snapshot is loaded). */
+    oid *oids;
     netsnmp_container *actions;
 } xenDomainTable;
 
@@ -424,28 +427,34 @@ static void
 xenDomainTableLoad(const xsSnapshot *snap)
 {
     xenDomainTableRow *rows = NULL;
-    size_t i;
+    oid *oids = NULL, *next;
+    size_t i, noids = 0;
 
-    if (snap->ndoms > 0) {
-        rows = calloc(snap->ndoms, sizeof(*rows));
-        if (rows == NULL) {
-            snmp_log(LOG_ERR, "xenDomainTable: out of memory\n");
-            return;
-        }
+    for (i = 0; i < snap->ndoms; i++)
+        noids += 1 + snap->doms[i].namelen;
+    if (snap->ndoms > 0 &&
+        ((rows = calloc(snap->ndoms, sizeof(*rows))) == NULL ||
+         (oids = malloc(noids * sizeof(*oids))) == NULL)) {
+        free(rows);
+        snmp_log(LOG_ERR, "xenDomainTable: out of memory\n");
+        return;
     }
     CONTAINER_CLEAR(xenDomainTable.container, NULL, NULL);
+    next = oids;
     for (i = 0; i < snap->ndoms; i++) {
         const xsDomainRow *dom = &snap->doms[i];
         xenDomainTableRow *row = &rows[i];
 
         row->dom = dom;
-        row->index.oids = row->oids;
-        row->index.len =
-            xenDomainTableIndex(row->oids, dom->name, dom->namelen);
+        row->index.oids = next;
+        row->index.len = xenDomainTableIndex(next, dom->name, dom->namelen);
+        next += row->index.len;
         CONTAINER_INSERT(xenDomainTable.container, row);
     }
     free(xenDomainTable.rows);
+    free(xenDomainTable.oids);
     xenDomainTable.rows = rows;
+    xenDomainTable.oids = oids;
     DEBUGMSGTL(("xenDomainTable", "loaded %zu rows\n", snap->ndoms));
 }
 
@@ -514,6 +523,7 @@ shutdown_xenDomainTable(void)
         CONTAINER_FREE(xenDomainTable.container);
     }
     free(xenDomainTable.rows);
+    free(xenDomainTable.oids);
     if (xenDomainTable.actions != NULL) {
         CONTAINER_CLEAR(xenDomainTable.actions, xenDomainTableFreeAction, NULL);
         CONTAINER_FREE(xenDomainTable.actions);
