@@ -125,26 +125,10 @@ start_dlmod() {
 uri test://$1
 refresh-interval 600
 EOC
-    attempt=0
-    while [ $attempt -lt 3 ]; do
-        XS_PORT=$(xs_free_port) || setup_failed "no free UDP port"
-        cat >"$XS_TMP/snmpd-dlmod.conf" <<EOC
-agentaddress udp:127.0.0.1:$XS_PORT
-rocommunity public 127.0.0.1
-dlmod xensnmp $MODULE
-EOC
-        XENSNMP_CONF="$XS_TMP/xensnmpd.conf" \
-            SNMP_PERSISTENT_DIR="$XS_TMP/persist" "$SNMPD" -f -C \
-            -Lf "$XS_TMP/snmpd-dlmod.log" -c "$XS_TMP/snmpd-dlmod.conf" \
-            -p "$XS_TMP/snmpd-dlmod.pid" >/dev/null 2>&1 &
-        XS_SNMPD_PID=$!
-        xs_clients
-        xs_wait_oid "$XS_NODE_OID.1.0" 30 && return 0
-        stop_snmpd
-        attempt=$((attempt + 1))
-    done
-    setup_failed "snmpd with the module did not answer" \
-        "$(tail -n 5 "$XS_TMP/snmpd-dlmod.log" 2>&1)"
+    xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf"
+    xs_wait_oid "$XS_NODE_OID.1.0" 30 ||
+        setup_failed "the module did not register the MIB" \
+            "$(tail -n 5 "$XS_TMP/snmpd-dlmod.log" 2>&1)"
 }
 
 BULK="snmpbulkwalk -v2c -c public -t 10 -r 1 -Cr50 -On -Oq"
@@ -157,8 +141,13 @@ for size in "$@"; do
     [ -f "$node" ] || setup_failed "$node is missing" "run gennode"
     echo
     echo "== $size domains, $((size * 4)) vcpus"
-    REPS=$((1000 / size))
-    [ $REPS -ge 1 ] || REPS=1
+    # Enough repetitions for a second or so of walking: CPU ticks are
+    # 10 ms and a client's start-up would dominate a short walk.
+    WALK_REPS=$((1000 / size))
+    [ $WALK_REPS -ge 1 ] || WALK_REPS=1
+    COL_REPS=$((20000 / size))
+    [ $COL_REPS -le 50 ] || COL_REPS=50
+    REPS=$WALK_REPS
 
     # Walks through AgentX, with no refresh during them.
     xs_start_snmpd
@@ -171,7 +160,9 @@ for size in "$@"; do
     report "snmptable domains, AgentX" agentx
     table_walk "$apid" xenVcpuTable 4
     report "snmptable vcpus, AgentX" agentx
+    REPS=$COL_REPS
     run_walk "one column (AgentX)" "$apid" $BULK "$XS_AGENT" "$COL_OID"
+    REPS=$WALK_REPS
     report "one column, AgentX" agentx
     col_rate=$(fmt '%f' "$W_VB / ($W_NS / 1e9)")
     printf '  xensnmpd RSS after the walks: VmRSS %d KiB, VmHWM %d KiB\n' \
@@ -187,13 +178,22 @@ for size in "$@"; do
     apid=$XS_AGENT_PID
     # Warm-up: RSS settles once a few snapshots were swapped in (two are
     # alive during a swap).
+    # The refresh time is sampled then too, with no request to compete
+    # with, as the maximum of 5 refreshes (xenNodeRefreshDuration).
     k=0
-    while [ "$($SNMPGET -Oqv "$XS_NODE_OID.21.0" 2>/dev/null || echo 0)" -lt 5 ] &&
-        [ $k -lt 60 ]; do
-        sleep 0.5
+    last=1
+    idle_max=0
+    while [ "$last" -lt 6 ] && [ $k -lt 120 ]; do
+        sleep 0.25
         k=$((k + 1))
+        cur=$($SNMPGET -Oqv "$XS_NODE_OID.21.0" 2>/dev/null) || continue
+        [ "$cur" -gt "$last" ] || continue
+        last=$cur
+        us=$($SNMPGET -Oqv "$XS_NODE_OID.18.0" 2>/dev/null) || continue
+        [ "$us" -gt "$idle_max" ] && idle_max=$us
     done
     rss0=$(status_kib "$apid" VmRSS)
+    rss_max=$rss0
     i=0
     refresh_max=0
     refresh_sum=0
@@ -212,23 +212,29 @@ for size in "$@"; do
             refresh_n=$((refresh_n + 1))
             refresh_sum=$((refresh_sum + us))
             [ "$us" -gt "$refresh_max" ] && refresh_max=$us
+            rss=$(status_kib "$apid" VmRSS)
+            [ "$rss" -gt "$rss_max" ] && rss_max=$rss
         fi
     done
     rss1=$(status_kib "$apid" VmRSS)
     hwm=$(status_kib "$apid" VmHWM)
     refreshes=$($SNMPGET -Oqv "$XS_NODE_OID.21.0" 2>/dev/null)
-    printf '  refresh (xenNodeRefreshDuration, %d samples of %s refreshes): mean %s ms, max %s ms\n' \
-        "$refresh_n" "$refreshes" \
+    printf '  refresh (xenNodeRefreshDuration): idle max %s ms; during the walks mean %s ms, max %s ms (%d samples, %s refreshes)\n' \
+        "$(fmt '%.2f' "$idle_max / 1000")" \
         "$(fmt '%.2f' "$refresh_sum / ($refresh_n > 0 ? $refresh_n : 1) / 1000")" \
-        "$(fmt '%.2f' "$refresh_max / 1000")"
-    printf '  RSS over %d walks: VmRSS %d -> %d KiB (%+d KiB), VmHWM %d KiB\n' \
-        "$WALKS" "$rss0" "$rss1" "$((rss1 - rss0))" "$hwm"
+        "$(fmt '%.2f' "$refresh_max / 1000")" "$refresh_n" "$refreshes"
+    printf '  RSS over %d walks: VmRSS %d -> %d KiB (%+d KiB, max %d KiB), VmHWM %d KiB (start-up included)\n' \
+        "$WALKS" "$rss0" "$rss1" "$((rss1 - rss0))" "$rss_max" "$hwm"
     if [ "$size" -eq 10000 ]; then
-        printf '  target: refresh of 10,000 domains <= %d ms: max %s ms, %s\n' \
-            "$MAX_REFRESH_MS" "$(fmt '%.2f' "$refresh_max / 1000")" \
+        printf '  target: refresh of 10,000 domains <= %d ms: idle %s ms, %s; during the walks %s ms, %s\n' \
+            "$MAX_REFRESH_MS" "$(fmt '%.2f' "$idle_max / 1000")" \
+            "$(verdict "$idle_max <= $MAX_REFRESH_MS * 1000")" \
+            "$(fmt '%.2f' "$refresh_max / 1000")" \
             "$(verdict "$refresh_max <= $MAX_REFRESH_MS * 1000")"
-        printf '  target: RSS at 10,000 domains <= %d MiB: VmHWM %d KiB, %s\n' \
-            $((MAX_RSS_KIB / 1024)) "$hwm" "$(verdict "$hwm <= $MAX_RSS_KIB")"
+        printf '  target: RSS at 10,000 domains <= %d MiB: VmRSS max %d KiB while serving, %s; VmHWM %d KiB, %s\n' \
+            $((MAX_RSS_KIB / 1024)) "$rss_max" \
+            "$(verdict "$rss_max <= $MAX_RSS_KIB")" "$hwm" \
+            "$(verdict "$hwm <= $MAX_RSS_KIB")"
         printf '  target: RSS flat over %d walks (growth <= %d KiB): %+d KiB, %s\n' \
             "$WALKS" "$MAX_RSS_GROWTH_KIB" "$((rss1 - rss0))" \
             "$(verdict "$rss1 - $rss0 <= $MAX_RSS_GROWTH_KIB")"
@@ -242,7 +248,9 @@ for size in "$@"; do
     report "whole MIB, dlmod" dlmod
     table_walk "$XS_SNMPD_PID" xenDomainTable 21
     report "snmptable domains, dlmod" dlmod
+    REPS=$COL_REPS
     run_walk "one column (dlmod)" "$XS_SNMPD_PID" $BULK "$XS_AGENT" "$COL_OID"
+    REPS=$WALK_REPS
     report "one column, dlmod" dlmod
     dl_rate=$(fmt '%f' "$W_VB / ($W_NS / 1e9)")
     ratio=$(fmt '%.1f' "$dl_rate / $col_rate")
