@@ -63,6 +63,7 @@ static struct {
     netsnmp_table_registration_info *tinfo;
     netsnmp_container *container;
     xenVcpuTableRow *rows;
+    size_t nrows;
     /* The rows' indexes, each exactly as long as it needs: a fixed
      * maximum per row would cost 800 bytes a row, 32 MB at 40,000 vcpus
      * (twice that while a new snapshot is loaded). */
@@ -250,6 +251,37 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
     return SNMP_ERR_NOERROR;
 }
 
+/* Whether @snap holds exactly the rows loaded now, in the same order.
+ * Then a new snapshot only moves the rows' pointers: re-inserting 40,000
+ * rows in the container costs a binary search each, on the main thread,
+ * at every refresh. */
+static bool
+xenVcpuTableSameRows(const xsSnapshot *snap)
+{
+    size_t i, j, k, n = 0;
+
+    for (i = 0; i < snap->ndoms; i++) {
+        const xsDomainRow *dom = &snap->doms[i];
+
+        for (k = 0; k < dom->nvcpuRows; k++, n++) {
+            const xenVcpuTableRow *row;
+            const oid *o;
+
+            if (n >= xenVcpuTable.nrows)
+                return false;
+            row = &xenVcpuTable.rows[n];
+            o = row->index.oids;
+            if (row->index.len != 2 + dom->namelen ||
+                o[1 + dom->namelen] != dom->vcpuRows[k].number)
+                return false;
+            for (j = 0; j < dom->namelen; j++)
+                if (o[1 + j] != (unsigned char)dom->name[j])
+                    return false;
+        }
+    }
+    return n == xenVcpuTable.nrows;
+}
+
 static void
 xenVcpuTableLoad(const xsSnapshot *snap)
 {
@@ -257,6 +289,16 @@ xenVcpuTableLoad(const xsSnapshot *snap)
     oid *oids = NULL, *next;
     size_t i, j, k, n = 0, noids = 0;
 
+    if (xenVcpuTableSameRows(snap)) {
+        for (i = 0; i < snap->ndoms; i++) {
+            for (k = 0; k < snap->doms[i].nvcpuRows; k++) {
+                xenVcpuTable.rows[n].vcpu = &snap->doms[i].vcpuRows[k];
+                xenVcpuTable.rows[n++].dom = &snap->doms[i];
+            }
+        }
+        DEBUGMSGTL(("xenVcpuTable", "kept %zu rows\n", n));
+        return;
+    }
     for (i = 0; i < snap->ndoms; i++) {
         n += snap->doms[i].nvcpuRows;
         noids += snap->doms[i].nvcpuRows * (2 + snap->doms[i].namelen);
@@ -295,6 +337,7 @@ xenVcpuTableLoad(const xsSnapshot *snap)
     free(xenVcpuTable.rows);
     free(xenVcpuTable.oids);
     xenVcpuTable.rows = rows;
+    xenVcpuTable.nrows = n;
     xenVcpuTable.oids = oids;
     DEBUGMSGTL(("xenVcpuTable", "loaded %zu rows\n", n));
 }
