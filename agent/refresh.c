@@ -16,6 +16,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +143,12 @@ xsRefreshInit(const char *uri, unsigned int refreshMs, char *err, size_t errlen)
     xsRefresh.stats.durationNs = snap->durationNs;
     xsRefresh.stats.lastChangeNs = snap->takenNs;
     xsRefresh.stats.connectionUp = true;
+#ifdef HAVE_MALLOC_TRIM
+    /* Opening the connection may have parsed a large document (the test
+     * driver's node file: 70 MB at 10,000 domains) that is freed now but
+     * would otherwise stay in the agent's RSS for its lifetime. */
+    malloc_trim(0);
+#endif
     return 0;
 }
 

@@ -26,8 +26,7 @@
 typedef struct _xenVcpuTableRow xenVcpuTableRow;
 
 struct _xenVcpuTableRow {
-    netsnmp_index index; /* first: the container compares these */
-    oid oids[1 + XS_NAME_MAX + 1];
+    netsnmp_index index;    /* first: the container compares these */
     const xsVcpuRow *vcpu;  /* borrowed from the current snapshot */
     const xsDomainRow *dom; /* its domain, same snapshot */
 };
@@ -69,6 +68,11 @@ static struct {
     netsnmp_table_registration_info *tinfo;
     netsnmp_container *container;
     xenVcpuTableRow *rows;
+    size_t nrows;
+    /* The rows' indexes, each exactly as long as it needs: a fixed
+     * maximum per row would cost 800 bytes a row, 32 MB at 40,000 vcpus
+     * (twice that while a new snapshot is loaded). */
+    oid *oids;
 } xenVcpuTable;
 
 static void
@@ -315,23 +319,71 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
     return SNMP_ERR_NOERROR;
 }
 
+/* Whether @snap holds exactly the rows loaded now, in the same order.
+ * Then a new snapshot only moves the rows' pointers: re-inserting 40,000
+ * rows in the container costs a binary search each, on the main thread,
+ * at every refresh. */
+static bool
+xenVcpuTableSameRows(const xsSnapshot *snap)
+{
+    size_t i, j, k, n = 0;
+
+    for (i = 0; i < snap->ndoms; i++) {
+        const xsDomainRow *dom = &snap->doms[i];
+
+        for (k = 0; k < dom->nvcpuRows; k++, n++) {
+            const xenVcpuTableRow *row;
+            const oid *o;
+
+            if (n >= xenVcpuTable.nrows)
+                return false;
+            row = &xenVcpuTable.rows[n];
+            o = row->index.oids;
+            if (row->index.len != 2 + dom->namelen ||
+                o[1 + dom->namelen] != dom->vcpuRows[k].number)
+                return false;
+            for (j = 0; j < dom->namelen; j++)
+                if (o[1 + j] != (unsigned char)dom->name[j])
+                    return false;
+        }
+    }
+    return n == xenVcpuTable.nrows;
+}
+
 static void
 xenVcpuTableLoad(const xsSnapshot *snap)
 {
     xenVcpuTableRow *rows = NULL;
-    size_t i, j, k, n = 0;
+    oid *oids = NULL, *next;
+    size_t i, j, k, n = 0, noids = 0;
 
-    for (i = 0; i < snap->ndoms; i++)
+    if (xenVcpuTableSameRows(snap)) {
+        for (i = 0; i < snap->ndoms; i++) {
+            for (k = 0; k < snap->doms[i].nvcpuRows; k++) {
+                xenVcpuTable.rows[n].vcpu = &snap->doms[i].vcpuRows[k];
+                xenVcpuTable.rows[n++].dom = &snap->doms[i];
+            }
+        }
+        DEBUGMSGTL(("xenVcpuTable", "kept %zu rows\n", n));
+        return;
+    }
+    for (i = 0; i < snap->ndoms; i++) {
         n += snap->doms[i].nvcpuRows;
+        noids += snap->doms[i].nvcpuRows * (2 + snap->doms[i].namelen);
+    }
     if (n > 0) {
         rows = calloc(n, sizeof(*rows));
-        if (rows == NULL) {
+        oids = calloc(noids, sizeof(*oids));
+        if (rows == NULL || oids == NULL) {
             snmp_log(LOG_ERR, "xenVcpuTable: out of memory\n");
+            free(rows);
+            free(oids);
             return;
         }
     }
     CONTAINER_CLEAR(xenVcpuTable.container, NULL, NULL);
     n = 0;
+    next = oids;
     for (i = 0; i < snap->ndoms; i++) {
         const xsDomainRow *dom = &snap->doms[i];
 
@@ -340,17 +392,21 @@ xenVcpuTableLoad(const xsSnapshot *snap)
 
             row->vcpu = &dom->vcpuRows[k];
             row->dom = dom;
-            row->oids[0] = dom->namelen;
-            for (j = 0; j < dom->namelen; j++)
-                row->oids[1 + j] = (unsigned char)dom->name[j];
-            row->oids[1 + dom->namelen] = dom->vcpuRows[k].number;
-            row->index.oids = row->oids;
+            row->index.oids = next;
             row->index.len = 2 + dom->namelen;
+            next[0] = dom->namelen;
+            for (j = 0; j < dom->namelen; j++)
+                next[1 + j] = (unsigned char)dom->name[j];
+            next[1 + dom->namelen] = dom->vcpuRows[k].number;
+            next += row->index.len;
             CONTAINER_INSERT(xenVcpuTable.container, row);
         }
     }
     free(xenVcpuTable.rows);
+    free(xenVcpuTable.oids);
     xenVcpuTable.rows = rows;
+    xenVcpuTable.nrows = n;
+    xenVcpuTable.oids = oids;
     DEBUGMSGTL(("xenVcpuTable", "loaded %zu rows\n", n));
 }
 
@@ -410,5 +466,6 @@ shutdown_xenVcpuTable(void)
         CONTAINER_FREE(xenVcpuTable.container);
     }
     free(xenVcpuTable.rows);
+    free(xenVcpuTable.oids);
     memset(&xenVcpuTable, 0, sizeof(xenVcpuTable));
 }

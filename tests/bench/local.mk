@@ -7,13 +7,21 @@ tests_bench_benchload_SOURCES = tests/bench/benchload.c
 tests_bench_benchload_LDADD = lib/libvir.la $(LIBXML_LIBS)
 
 BENCH_SIZES = 1000 10000
+## The agent benchmark's sizes (domains x 4 vcpus); BENCH_FULL=1 makes
+## its RSS flatness loop 1,000 walks.
+BENCH_AGENT_SIZES = 10 100 1000 10000
 PHONY_TARGETS += bench
 CLEANFILES += tests/bench/node-*.xml
+EXTRA_DIST += tests/bench/agentbench.sh
 
-bench: tests/bench/gennode$(EXEEXT) tests/bench/benchload$(EXEEXT)
-	@for n in $(BENCH_SIZES); do \
+bench: tests/bench/gennode$(EXEEXT) tests/bench/benchload$(EXEEXT) \
+		agent/xensnmpd$(EXEEXT) agent/xensnmp.la
+	@for n in $(sort $(BENCH_SIZES) $(BENCH_AGENT_SIZES)); do \
 	  tests/bench/gennode$(EXEEXT) -n $$n -v 4 \
 	    >tests/bench/node-$$n.xml || exit 1; \
 	done
 	@tests/bench/benchload$(EXEEXT) \
 	  $(foreach n,$(BENCH_SIZES),$(abs_builddir)/tests/bench/node-$(n).xml)
+	@abs_srcdir=$(abs_top_srcdir) abs_builddir=$(abs_top_builddir) \
+	  $(SHELL) $(srcdir)/tests/bench/agentbench.sh \
+	  $(abs_builddir)/tests/bench $(BENCH_AGENT_SIZES)

@@ -46,32 +46,9 @@ cat >"$XS_TMP/xensnmpd.conf" <<EOC
 uri test://$NODE
 refresh-interval 5
 EOC
-attempt=0
-started=no
-while [ $attempt -lt 3 ] && [ $started = no ]; do
-    XS_PORT=$(xs_free_port) || setup_failed "no free UDP port"
-    cat >"$XS_TMP/snmpd-dlmod.conf" <<EOC
-agentaddress udp:127.0.0.1:$XS_PORT
-rocommunity public 127.0.0.1
-dlmod xensnmp $MODULE
-EOC
-    env $module_env XENSNMP_CONF="$XS_TMP/xensnmpd.conf" \
-        SNMP_PERSISTENT_DIR="$XS_TMP/persist" "$SNMPD" -f -Lf "$XS_TMP/snmpd-dlmod.log" -C \
-        -c "$XS_TMP/snmpd-dlmod.conf" -p "$XS_TMP/snmpd-dlmod.pid" \
-        >/dev/null 2>"$XS_TMP/snmpd-dlmod.stderr" &
-    XS_SNMPD_PID=$!
-    xs_clients
-    if xs_wait_oid .1.3.6.1.2.1.1.3.0 10; then
-        started=yes
-    else
-        kill -TERM "$XS_SNMPD_PID" 2>/dev/null
-        wait "$XS_SNMPD_PID" 2>/dev/null
-        XS_SNMPD_PID=
-        attempt=$((attempt + 1))
-    fi
-done
-[ $started = yes ] || setup_failed "snmpd with the module did not answer" \
-    "$(tail -n 5 "$XS_TMP/snmpd-dlmod.log" 2>&1)"
+# $module_env is split on purpose: one NAME=VALUE per word.
+# shellcheck disable=SC2086
+xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf" $module_env
 
 check "dlmod_node_answers" xs_wait_oid "$XS_NODE_OID.1.0" 10
 is "$($SNMPGET -Oqv "$XS_NODE_OID.19.0" 2>&1)" "1" \

@@ -265,6 +265,37 @@ EOC
     setup_failed "snmpd did not answer" "$(tail -n 5 "$XS_TMP/snmpd.log" 2>&1)"
 }
 
+# xs_start_snmpd_dlmod CONF [NAME=VALUE]...: starts a private snmpd with
+# no AgentX that loads the MIB module (agent/.libs/xensnmp.so) configured
+# by the xensnmpd.conf CONF, with the variables given added to its
+# environment; its stderr goes to $XS_TMP/snmpd-dlmod.stderr.
+xs_start_snmpd_dlmod() {
+    dlconf=$1
+    shift
+    attempt=0
+    while [ $attempt -lt 3 ]; do
+        XS_PORT=$(xs_free_port) || setup_failed "no free UDP port"
+        cat >"$XS_TMP/snmpd-dlmod.conf" <<EOC
+agentaddress udp:127.0.0.1:$XS_PORT
+rocommunity public 127.0.0.1
+dlmod xensnmp $abs_builddir/agent/.libs/xensnmp.so
+EOC
+        env "$@" XENSNMP_CONF="$dlconf" SNMP_PERSISTENT_DIR="$XS_TMP/persist" \
+            "$SNMPD" -f -Lf "$XS_TMP/snmpd-dlmod.log" -C \
+            -c "$XS_TMP/snmpd-dlmod.conf" -p "$XS_TMP/snmpd-dlmod.pid" \
+            >/dev/null 2>"$XS_TMP/snmpd-dlmod.stderr" &
+        XS_SNMPD_PID=$!
+        xs_clients
+        xs_wait_oid .1.3.6.1.2.1.1.3.0 10 && return 0
+        kill -TERM "$XS_SNMPD_PID" 2>/dev/null
+        wait "$XS_SNMPD_PID" 2>/dev/null
+        XS_SNMPD_PID=
+        attempt=$((attempt + 1))
+    done
+    setup_failed "snmpd with the module did not answer" \
+        "$(tail -n 5 "$XS_TMP/snmpd-dlmod.log" 2>&1)"
+}
+
 # Stops snmpd and starts it again on the same port and AgentX socket.
 xs_restart_snmpd() {
     kill -TERM "$XS_SNMPD_PID" 2>/dev/null
