@@ -133,7 +133,7 @@ testDomSetState(testDomObj *obj, virDomainState state, unsigned long long now)
 
 /* ---- vcpu placement ------------------------------------------------- */
 
-static const virDomainVcpuPinDef *
+const virDomainVcpuPinDef *
 testDefFindPin(const virDomainDef *def, unsigned int vcpu)
 {
     size_t i;
@@ -161,21 +161,29 @@ testDomVcpuUsable(const testHost *host, const testDomObj *obj,
 int
 testDomVcpuCpu(const testHost *host, const testDomObj *obj, unsigned int vcpu)
 {
+    const virDomainVcpuPinDef *pin = testDefFindPin(obj->def, vcpu);
+    unsigned int cpus = host->info.cpus;
     unsigned int cpu;
     unsigned int nusable = 0;
     unsigned int k;
 
-    for (cpu = 0; cpu < host->info.cpus; cpu++) {
+    if (cpus == 0)
+        return 0;
+    /* Unpinned, every cpu is usable: the spread below comes to this, and
+     * a refresh of thousands of vcpus should not scan each cpu. */
+    if (pin == NULL)
+        return (int)(vcpu % cpus);
+    for (cpu = 0; cpu < cpus; cpu++) {
         if (testDomVcpuUsable(host, obj, vcpu, cpu))
             nusable++;
     }
     /* Pins are checked against the host, so this is only a safety net. */
     if (nusable == 0)
-        return host->info.cpus > 0 ? (int)(vcpu % host->info.cpus) : 0;
+        return (int)(vcpu % cpus);
 
     /* Spread the vcpus of a domain over the cpus they may use. */
     k = vcpu % nusable;
-    for (cpu = 0; cpu < host->info.cpus; cpu++) {
+    for (cpu = 0; cpu < cpus; cpu++) {
         if (testDomVcpuUsable(host, obj, vcpu, cpu) && k-- == 0)
             break;
     }

@@ -150,6 +150,10 @@ void testDomSetVcpus(testDomObj *obj, unsigned int nvcpus,
  * accounting right. */
 void testDomSetMemory(testHost *host, testDomObj *obj, unsigned long memory);
 
+/* The pin of @vcpu, or NULL when it may use every cpu. */
+const virDomainVcpuPinDef *testDefFindPin(const virDomainDef *def,
+                                          unsigned int vcpu);
+
 /* Whether @vcpu may run on physical @cpu, and the physical cpu it runs on
  * (chosen deterministically among the usable ones). */
 bool testDomVcpuUsable(const testHost *host, const testDomObj *obj,

@@ -1300,10 +1300,21 @@ testDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
     }
     if (cpumaps != NULL) {
         memset(cpumaps, 0, (size_t)n * (size_t)maplen);
+        unsigned int last = (unsigned int)maplen * 8;
+
+        if (last > host->info.cpus)
+            last = host->info.cpus;
         for (v = 0; v < n; v++) {
             unsigned char *map = VIR_GET_CPUMAP(cpumaps, maplen, v);
 
-            for (cpu = 0; cpu < (unsigned int)maplen * 8; cpu++) {
+            /* Unpinned: every cpu of the host, whole bytes at once. */
+            if (testDefFindPin(obj->def, v) == NULL) {
+                memset(map, 0xff, last / 8);
+                for (cpu = last / 8 * 8; cpu < last; cpu++)
+                    VIR_USE_CPU(map, cpu);
+                continue;
+            }
+            for (cpu = 0; cpu < last; cpu++) {
                 if (testDomVcpuUsable(host, obj, v, cpu))
                     VIR_USE_CPU(map, cpu);
             }
