@@ -15,6 +15,7 @@
 
 #include "xen_domain_ctl.h"
 #include "xen_defined.h"
+#include "xen_domcfg.h"
 #include "xen_state.h"
 #include "error.h"
 
@@ -173,10 +174,8 @@ xenDomainSetVcpus(virDomainPtr dom, unsigned int nvcpus)
         return -1;
     }
     libxl_bitmap_init(&bm);
-    if (libxl_bitmap_alloc(NULL, &bm, (int)x.maxvcpus) != 0) {
-        virReportOOMError();
+    if (xenBitmapAlloc(&bm, x.maxvcpus) < 0)
         return -1;
-    }
     for (v = 0; v < nvcpus; v++)
         libxl_bitmap_set(&bm, (int)v);
     xenLogReset(priv);
@@ -252,10 +251,8 @@ xenDomainPinVcpu(virDomainPtr dom, unsigned int vcpu,
     int rc;
 
     libxl_bitmap_init(&bm);
-    if (libxl_cpu_bitmap_alloc(NULL, &bm, (int)priv->nrCpus) != 0) {
-        virReportOOMError();
+    if (xenBitmapAlloc(&bm, priv->nrCpus) < 0)
         return -1;
-    }
     /* Checked against the host before anything else. */
     if (xenCpumapFromVir(cpumap, maplen, priv->nrCpus, bm.map, bm.size) < 0 ||
         (rc = xenDomResolve(dom, &x)) < 0)

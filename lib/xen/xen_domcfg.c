@@ -56,6 +56,20 @@ xenDomcfgRestart(libxl_action_on_shutdown a, const char *what,
     }
 }
 
+int
+xenBitmapAlloc(libxl_bitmap *bm, unsigned int nbits)
+{
+    /* libxl_bitmap_alloc needs a context; libxl_bitmap_dispose frees
+     * this one all the same. */
+    bm->size = (nbits + 7) / 8;
+    if ((bm->map = calloc(bm->size > 0 ? bm->size : 1, 1)) == NULL) {
+        bm->size = 0;
+        virReportOOMError();
+        return -1;
+    }
+    return 0;
+}
+
 static int
 xenDomcfgBitmapFromMap(const unsigned char *map, size_t maplen,
                        libxl_bitmap *bm)
@@ -73,11 +87,11 @@ xenDomcfgVcpus(const virDomainDef *def, libxl_domain_build_info *b)
     unsigned int v;
     size_t p = 0;
     /* Enough bytes for every cpu a definition may name. */
-    int nbits = VIR_CPUSET_MAX_CPUS;
+    unsigned int nbits = VIR_CPUSET_MAX_CPUS;
 
     b->max_vcpus = (int)def->maxvcpus;
-    if (libxl_bitmap_alloc(NULL, &b->avail_vcpus, (int)def->maxvcpus) != 0)
-        goto oom;
+    if (xenBitmapAlloc(&b->avail_vcpus, def->maxvcpus) < 0)
+        return -1;
     for (v = 0; v < def->vcpus; v++)
         libxl_bitmap_set(&b->avail_vcpus, (int)v);
     if (def->npins == 0)
@@ -90,8 +104,8 @@ xenDomcfgVcpus(const virDomainDef *def, libxl_domain_build_info *b)
         libxl_bitmap *bm = &b->vcpu_hard_affinity[v];
 
         libxl_bitmap_init(bm);
-        if (libxl_bitmap_alloc(NULL, bm, nbits) != 0)
-            goto oom;
+        if (xenBitmapAlloc(bm, nbits) < 0)
+            return -1;
         if (p < def->npins && def->pins[p].vcpu == v) {
             xenDomcfgBitmapFromMap(def->pins[p].cpumap, def->pins[p].maplen,
                                    bm);
@@ -176,6 +190,38 @@ oom:
     return -1;
 }
 
+/* cpuid = "host,NAME=VALUE,...": libxl parses one NAME=VALUE at a time;
+ * "host", the base policy, is what it starts from anyway. */
+static int
+xenDomcfgCpuid(const char *cpuid, libxl_domain_build_info *b)
+{
+    char *copy = strdup(cpuid);
+    char *save = NULL;
+    char *item;
+    int ret = -1;
+
+    if (copy == NULL) {
+        virReportOOMError();
+        return -1;
+    }
+    for (item = strtok_r(copy, ",", &save); item != NULL;
+         item = strtok_r(NULL, ",", &save)) {
+        if (strcmp(item, "host") == 0)
+            continue;
+        if (libxl_cpuid_parse_config(&b->cpuid, item) != 0) {
+            virReportError(VIR_ERR_CONFIG_INVALID,
+                           "cpuid '%s': '%s' is not understood by libxenlight",
+                           cpuid, item);
+            goto cleanup;
+        }
+    }
+    ret = 0;
+
+cleanup:
+    free(copy);
+    return ret;
+}
+
 int
 xenDomcfgFromConfig(const xenConfig *cfg, libxl_domain_config *out)
 {
@@ -199,12 +245,8 @@ xenDomcfgFromConfig(const xenConfig *cfg, libxl_domain_config *out)
     b->target_memkb = def->memory;
     if (xenDomcfgVcpus(def, b) < 0)
         return -1;
-    if (cfg->cpuid != NULL && libxl_cpuid_parse_config(&b->cpuid, cfg->cpuid)) {
-        virReportError(VIR_ERR_CONFIG_INVALID,
-                       "cpuid '%s' is not understood by libxenlight",
-                       cfg->cpuid);
+    if (cfg->cpuid != NULL && xenDomcfgCpuid(cfg->cpuid, b) < 0)
         return -1;
-    }
     out->on_poweroff = xenDomcfgAction(def->onPoweroff);
     out->on_reboot = xenDomcfgAction(def->onReboot);
     out->on_crash = xenDomcfgAction(def->onCrash);

@@ -18,6 +18,10 @@
  * something libxl refuses (a bad cpuid string). */
 int xenDomcfgFromConfig(const xenConfig *cfg, libxl_domain_config *out);
 
+/* Allocates @bm (initialised) for @nbits bits, all clear, without a
+ * libxl context.  -1 on OOM (reported). */
+int xenBitmapAlloc(libxl_bitmap *bm, unsigned int nbits);
+
 /* One device each way; the libxl structure is initialised by the
  * caller, who disposes of it.  -1 on OOM (reported). */
 int xenDomcfgDiskFromDef(const virDomainDiskDef *d, libxl_device_disk *disk);
