@@ -348,6 +348,16 @@ xenDefinedCheckIdentity(virConnectPtr conn, const virDomainDef *def,
                            def->name);
         goto cleanup;
     }
+    if (running != NULL)
+        virUnrefDomain(running);
+    running = xenDomainLookupByUUID(conn, def->uuid);
+    virResetLastError();
+    if (running != NULL && strcmp(running->name, def->name) != 0) {
+        virReportConnError(conn, VIR_ERR_DOM_EXIST,
+                           "the UUID of '%s' is already used by domain '%s'",
+                           def->name, running->name);
+        goto cleanup;
+    }
     ret = 0;
 
 cleanup:

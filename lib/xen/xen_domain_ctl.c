@@ -187,6 +187,15 @@ xenDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
                            cfg.def->name);
         goto cleanup;
     }
+    if (other != NULL)
+        virUnrefDomain(other);
+    if ((other = xenDomainLookupByUUID(conn, cfg.def->uuid)) != NULL &&
+        other->id >= 0) {
+        virReportConnError(conn, VIR_ERR_DOM_EXIST,
+                           "the UUID of '%s' is in use by running domain '%s'",
+                           cfg.def->name, other->name);
+        goto cleanup;
+    }
     virResetLastError();
     if (xenDomainStart(priv, &cfg, &domid) < 0)
         goto cleanup;
