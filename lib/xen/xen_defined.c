@@ -277,6 +277,13 @@ done:
     return 0;
 }
 
+/* Names in order, as the test driver lists them. */
+static int
+xenDefinedCompareName(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int
 xenDefinedCollect(virConnectPtr conn, char **names, int maxnames)
 {
@@ -295,6 +302,8 @@ xenDefinedCollect(virConnectPtr conn, char **names, int maxnames)
         return -1;
     }
     free(l.running);
+    if (names != NULL)
+        qsort(names, (size_t)l.count, sizeof(*names), xenDefinedCompareName);
     return l.count;
 }
 

@@ -111,15 +111,14 @@ xenDomGetOne(xenPriv *priv, uint32_t domid, xenDomInfo *info)
     return 1;
 }
 
-/* Reads /local/domain/N/SUFFIX (a new string), NULL when absent. */
+/* Reads /local/domain/N/SUFFIX (a new string); NULL with an error. */
 static char *
 xenDomStoreRead(xenPriv *priv, uint32_t domid, const char *suffix)
 {
     char path[64];
-    unsigned int len = 0;
 
     snprintf(path, sizeof(path), "/local/domain/%u/%s", domid, suffix);
-    return xs_read(XEN_XS(priv), XBT_NULL, path, &len);
+    return xenStoreRead(priv, path);
 }
 
 const char *
@@ -138,10 +137,13 @@ xenDomName(xenPriv *priv, const xenDomInfo *info)
             return e->name;
     }
     if ((name = xenDomStoreRead(priv, info->domid, "name")) == NULL) {
-        virReportError(VIR_ERR_NO_DOMAIN,
-                       "domain %u has no name in xenstore (it is being built "
-                       "or torn down)",
-                       info->domid);
+        if (priv->xsh != NULL) {
+            virResetLastError();
+            virReportError(VIR_ERR_NO_DOMAIN,
+                           "domain %u has no name in xenstore (it is being "
+                           "built or torn down)",
+                           info->domid);
+        }
         return NULL;
     }
     grown = realloc(priv->names, (priv->nnames + 1) * sizeof(*grown));
@@ -234,6 +236,8 @@ xenDomStoreKiB(xenPriv *priv, const xenDomInfo *info, const char *key,
             kib = v;
         free(str);
     }
+    /* Missing (Domain-0 may have none) or unreachable: the fallback. */
+    virResetLastError();
     return kib;
 }
 
@@ -265,6 +269,10 @@ xenConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     size_t i;
     int count = 0;
 
+    /* Without xenstored nothing can be named: the host is not usable
+     * until it is back, and the caller should know. */
+    if (xenStoreEnsure(priv) < 0)
+        return -1;
     xenWatchDrain(priv);
     if (xenDomListAll(priv, &all, &n) < 0)
         return -1;
@@ -338,6 +346,8 @@ xenDomainLookupByName(virConnectPtr conn, const char *name)
     for (i = 0; i < n; i++) {
         /* A domain without a name yet cannot be the one asked for. */
         if ((dname = xenDomName(priv, &all[i])) == NULL) {
+            if (priv->xsh == NULL)
+                goto cleanup; /* xenstored is gone: say so */
             virResetLastError();
             continue;
         }
@@ -557,13 +567,11 @@ xenDomainRunningDef(xenPriv *priv, virDomainPtr dom, const xenDomInfo *x)
     xenLogReset(priv);
     if (x->domid != 0 && libxl_retrieve_domain_configuration(
                              XEN_XL(priv), x->domid, &dc, NULL) == 0) {
+        /* libxl brings memory target and maximum up to date from
+         * xenstore; the vcpus online come from the hypervisor. */
         def = xenDomcfgToDef(&dc);
-        if (def != NULL) {
-            /* What runs now, not what it was started with. */
-            def->memory = x->memKiB < def->maxmem ? x->memKiB : def->maxmem;
-            if (x->online > 0 && x->online <= def->maxvcpus)
-                def->vcpus = x->online;
-        }
+        if (def != NULL && x->online > 0 && x->online <= def->maxvcpus)
+            def->vcpus = x->online;
     } else {
         def = xenDomainLiveDef(priv, dom, x);
     }

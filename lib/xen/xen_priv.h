@@ -58,7 +58,7 @@ typedef struct _xenPriv xenPriv;
 
 struct _xenPriv {
     xc_interface *xch;
-    struct xs_handle *xsh;
+    struct xs_handle *xsh; /* NULL after xenstored went away */
     libxl_ctx *ctx;
     xenLogger logger;
     char *confdir;       /* defined domains: xl configs, NAME.cfg */
@@ -94,5 +94,12 @@ int xenWatchStart(xenPriv *priv);
  * when a domain came or went. */
 void xenWatchDrain(xenPriv *priv);
 void xenNameCacheFlush(xenPriv *priv);
+/* Opens a new xenstore connection when the last one was lost; -1 with
+ * "xenstored is not running" when it cannot. */
+int xenStoreEnsure(xenPriv *priv);
+/* Reads @path (a new string).  NULL with an error: VIR_ERR_NO_DOMAIN
+ * when the node does not exist, VIR_ERR_OPERATION_FAILED when xenstored
+ * cannot be reached even after one reconnection. */
+char *xenStoreRead(xenPriv *priv, const char *path);
 
 #endif /* LIBVIR_XEN_PRIV_H */

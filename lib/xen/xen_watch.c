@@ -1,5 +1,6 @@
 /*
- * xen_watch.c: the xenstore watches of a Xen connection.
+ * xen_watch.c: the xenstore connection of a Xen connection: its watches,
+ * and getting it back when xenstored restarts.
  *
  * xenstored fires @introduceDomain when a domain is created and
  * @releaseDomain when one dies, whoever did it (xl, another toolstack).
@@ -7,6 +8,12 @@
  * that a name cached for a dead domain is never served: the cache is
  * flushed on every event.  A domid reused later carries a new UUID, which
  * the cache also checks.
+ *
+ * When xenstored goes away (restarted, or stopped for maintenance) the
+ * socket is dead for good: a read that fails for another reason than a
+ * missing node drops it, and the next read or listing opens a new one
+ * (with new watches and an empty cache) or fails saying xenstored is not
+ * running, so that the caller sees the backend down until it is back.
  */
 
 #include <config.h>
@@ -57,7 +64,7 @@ xenWatchDrain(xenPriv *priv)
     char **ev;
     bool changed = false;
 
-    if (!priv->watching)
+    if (!priv->watching || priv->xsh == NULL)
         return;
     pfd.fd = xs_fileno(priv->xsh);
     pfd.events = POLLIN;
@@ -72,4 +79,68 @@ xenWatchDrain(xenPriv *priv)
     }
     if (changed)
         xenNameCacheFlush(priv);
+}
+
+static bool
+xenStoreLost(int err)
+{
+    return err != ENOENT && err != EACCES && err != EPERM && err != E2BIG &&
+           err != EINVAL;
+}
+
+static void
+xenStoreDrop(xenPriv *priv)
+{
+    if (priv->xsh != NULL)
+        xs_close(priv->xsh);
+    priv->xsh = NULL;
+    priv->watching = false;
+    xenNameCacheFlush(priv);
+}
+
+int
+xenStoreEnsure(xenPriv *priv)
+{
+    if (priv->xsh != NULL)
+        return 0;
+    priv->stats.xsCalls++;
+    if ((priv->xsh = xs_open(XS_OPEN_SOCKETONLY)) == NULL) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       "xenstored is not running (cannot connect to its "
+                       "socket: %s)",
+                       strerror(errno));
+        return -1;
+    }
+    VIR_DEBUG("%s", "reconnected to xenstored");
+    if (xenWatchStart(priv) < 0) {
+        xenStoreDrop(priv);
+        return -1;
+    }
+    return 0;
+}
+
+char *
+xenStoreRead(xenPriv *priv, const char *path)
+{
+    unsigned int len = 0;
+    char *val;
+    int attempt;
+
+    for (attempt = 0; attempt < 2; attempt++) {
+        if (xenStoreEnsure(priv) < 0)
+            return NULL;
+        if ((val = xs_read(XEN_XS(priv), XBT_NULL, path, &len)) != NULL)
+            return val;
+        if (!xenStoreLost(errno))
+            break;
+        VIR_DEBUG("xenstore read of '%s' failed (%s): reconnecting", path,
+                  strerror(errno));
+        xenStoreDrop(priv);
+    }
+    if (priv->xsh == NULL)
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       "lost the connection to xenstored reading '%s'", path);
+    else
+        virReportError(VIR_ERR_NO_DOMAIN, "xenstore has no '%s'", path);
+    return NULL;
 }
