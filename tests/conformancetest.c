@@ -552,10 +552,27 @@ cleanup:
     return ret;
 }
 
+/* Xen shows a guest that has shut down as shut off while it still has
+ * an id, until the toolstack destroys it: wait for both. */
 static int
 waitStopped(const char *name)
 {
-    return waitState(name, STATE_BIT(VIR_DOMAIN_SHUTOFF));
+    double deadline = nowSeconds() + waitSeconds;
+    virDomainPtr dom;
+    int id = 0;
+
+    if (waitState(name, STATE_BIT(VIR_DOMAIN_SHUTOFF)) < 0)
+        return -1;
+    do {
+        if ((dom = virDomainLookupByName(conn, name)) != NULL) {
+            id = (int)virDomainGetID(dom);
+            virDomainFree(dom);
+            if (id == -1)
+                return 0;
+        }
+        pause100ms();
+    } while (nowSeconds() < deadline);
+    return virTestFail("'%s' still has id %d", name, id);
 }
 
 /* Starts defined @dom again and checks it got a new id. */

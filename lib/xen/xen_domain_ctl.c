@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "xen_domain_ctl.h"
 #include "xen_defined.h"
@@ -40,6 +41,22 @@ xenCheckNotDom0(virDomainPtr dom, const xenDomInfo *x, const char *done)
     virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
                          "Domain-0 cannot be %s", done);
     return -1;
+}
+
+void
+xenWaitGone(xenPriv *priv, uint32_t domid)
+{
+    struct timespec step = {0, 50 * 1000 * 1000};
+    xenDomInfo x;
+    int i;
+
+    /* Bounded: 10 s, then the domain shows as dying (SHUTDOWN). */
+    for (i = 0; i < 200; i++) {
+        if (xenDomGetOne(priv, domid, &x) <= 0)
+            break;
+        nanosleep(&step, NULL);
+    }
+    virResetLastError();
 }
 
 int
@@ -369,6 +386,7 @@ xenDomainDestroy(virDomainPtr dom)
     }
     if ((t = xenTrackFind(priv, x.domid, x.uuid)) != NULL)
         xenTrackRemove(priv, t);
+    xenWaitGone(priv, x.domid);
     dom->id = -1;
     return 0;
 }

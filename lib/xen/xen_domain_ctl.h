@@ -17,6 +17,10 @@
  * Returns true when it destroyed or started a domain. */
 bool xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n);
 
+/* Waits (at most 10 s) until the hypervisor has released domain @domid:
+ * libxl's destroy returns while it may still be dying. */
+void xenWaitGone(xenPriv *priv, uint32_t domid);
+
 /* Starts @cfg through libxl and unpauses it; 0 and *@domid, or -1. */
 int xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid);
 

@@ -135,6 +135,7 @@ xenDomainSave(virDomainPtr dom, const char *to)
     }
     if ((t = xenTrackFind(priv, x.domid, x.uuid)) != NULL)
         xenTrackRemove(priv, t);
+    xenWaitGone(priv, x.domid);
     dom->id = -1;
     ret = 0;
 
