@@ -35,8 +35,7 @@
 
 /* ---- small helpers --------------------------------------------------- */
 
-/* Copies @src (NULL stays NULL) into *@dst.  -1 on OOM (reported). */
-static int
+int
 virDomainDupStr(char **dst, const char *src)
 {
     *dst = NULL;
@@ -1005,10 +1004,12 @@ virDomainOSParse(const xmlNode *root, const char *source, virDomainDef *def)
     /* A Xen guest without an OS type is paravirtualised, as with xm. */
     if (def->ostype == NULL)
         return virDomainDupStr(&def->ostype, "linux");
-    if (strcmp(def->ostype, "linux") != 0 && strcmp(def->ostype, "hvm") != 0) {
+    /* xenpvh: a PVH guest (libvirt's later name for it). */
+    if (strcmp(def->ostype, "linux") != 0 && strcmp(def->ostype, "hvm") != 0 &&
+        strcmp(def->ostype, "xenpvh") != 0) {
         virXMLReportError(VIR_ERR_XML_ERROR, type, source,
                           "<os> <type> '%s' is not supported, expected "
-                          "'linux' or 'hvm'",
+                          "'linux', 'hvm' or 'xenpvh'",
                           def->ostype);
         return -1;
     }

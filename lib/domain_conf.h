@@ -8,7 +8,7 @@
  *     <name>web01</name>
  *     <uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid>
  *     <os>
- *       <type>linux</type>            linux (PV) | hvm
+ *       <type>linux</type>            linux (PV) | hvm | xenpvh (PVH)
  *       <kernel>/boot/vmlinuz</kernel>
  *       <initrd>/boot/initrd.img</initrd>
  *       <cmdline>root=/dev/xvda1 ro</cmdline>
@@ -130,7 +130,7 @@ struct _virDomainDef {
     unsigned char uuid[VIR_UUID_BUFLEN];
     bool uuidSet; /* false: caller should generate one */
 
-    char *ostype;  /* "linux" or "hvm" */
+    char *ostype;  /* "linux" (PV), "hvm" or "xenpvh" (PVH) */
     char *kernel;  /* may be NULL */
     char *initrd;  /* may be NULL */
     char *cmdline; /* may be NULL */
@@ -189,6 +189,9 @@ bool virDomainDefEqual(const virDomainDef *a, const virDomainDef *b);
  * nothing matches.  Both return 0, or -1 with @def unchanged. */
 int virDomainDefAttachDeviceXML(virDomainDef *def, const char *xml);
 int virDomainDefDetachDeviceXML(virDomainDef *def, const char *xml);
+
+/* Copies @src (NULL stays NULL) into *@dst.  -1 on OOM (reported). */
+int virDomainDupStr(char **dst, const char *src);
 
 /* String forms of virDomainRestart; NULL / -1 when unknown. */
 const char *virDomainRestartTypeToString(virDomainRestart r);

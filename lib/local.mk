@@ -21,9 +21,22 @@ lib_libvir_la_CFLAGS = $(AM_CFLAGS)
 lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 
 # The Xen driver: configure enables WITH_XEN when it finds libxenctrl,
-# libxenstore and libxenlight and lib/xen/xen_driver.c exists; the driver's
-# sources are listed here when they land.
+# libxenstore, libxenlight and libxlutil and lib/xen/xen_driver.c exists.
 if WITH_XEN
+lib_libvir_la_SOURCES += \
+	lib/xen/xen_driver.c lib/xen/xen_priv.h lib/xen/xen_stats.h \
+	lib/xen/xen_node.c \
+	lib/xen/xen_watch.c \
+	lib/xen/xen_track.c lib/xen/xen_track.h \
+	lib/xen/xen_state.c lib/xen/xen_state.h \
+	lib/xen/xen_config.c lib/xen/xen_config.h \
+	lib/xen/xen_domcfg.c lib/xen/xen_domcfg.h \
+	lib/xen/xen_defined.c lib/xen/xen_defined.h \
+	lib/xen/xen_domain_read.c lib/xen/xen_domain_read.h \
+	lib/xen/xen_domain_ctl.c lib/xen/xen_domain_ctl.h \
+	lib/xen/xen_domain_set.c \
+	lib/xen/xen_save.c \
+	lib/xen/xen_device.c
 lib_libvir_la_CFLAGS += $(XEN_CFLAGS)
 lib_libvir_la_LIBADD += $(XEN_LIBS)
 endif

@@ -565,7 +565,7 @@ static const testParseError parseErrors[] = {
     {"domainxml_parse_os_type_unknown_fails",
      DOMMEM("<os>\n<type>windows</type></os>"), VIR_ERR_XML_ERROR,
      "domain XML line 2: <os> <type> 'windows' is not supported, "
-     "expected 'linux' or 'hvm'"},
+     "expected 'linux', 'hvm' or 'xenpvh'"},
     {"domainxml_parse_os_type_empty_fails", DOMMEM("<os><type></type></os>"),
      VIR_ERR_XML_ERROR, "<os> <type> '' is not supported"},
 

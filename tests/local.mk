@@ -16,7 +16,8 @@ UNIT_TESTS = \
 	tests/referencetest \
 	tests/domainconftest \
 	tests/testnodetest \
-	tests/testdrivertest
+	tests/testdrivertest \
+	tests/conformancetest
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -39,6 +40,29 @@ tests_testnodetest_SOURCES = tests/testnodetest.c
 tests_testnodetest_LDADD = $(TEST_LDADD)
 tests_testdrivertest_SOURCES = tests/testdrivertest.c
 tests_testdrivertest_LDADD = $(TEST_LDADD)
+# The driver-independent suite: the test driver here, xen:/// in tests/xen.
+tests_conformancetest_SOURCES = tests/conformancetest.c
+tests_conformancetest_LDADD = $(TEST_LDADD)
+
+# The Xen driver's pure parts and its refusal to open off a dom0: built
+# with the driver, run on any host.
+if WITH_XEN
+XEN_UNIT_TESTS = tests/xenstatetest tests/xenconfigtest tests/xenopentest
+check_PROGRAMS += $(XEN_UNIT_TESTS)
+TESTS += $(XEN_UNIT_TESTS)
+tests_xenstatetest_SOURCES = tests/xenstatetest.c
+tests_xenstatetest_CFLAGS = $(AM_CFLAGS) $(XEN_CFLAGS)
+tests_xenstatetest_LDADD = $(TEST_LDADD)
+tests_xenconfigtest_SOURCES = tests/xenconfigtest.c
+tests_xenconfigtest_CFLAGS = $(AM_CFLAGS) $(XEN_CFLAGS)
+tests_xenconfigtest_LDADD = $(TEST_LDADD)
+tests_xenopentest_SOURCES = tests/xenopentest.c
+tests_xenopentest_LDADD = $(TEST_LDADD)
+endif
+EXTRA_DIST += tests/xenconfigdata/pv-full.cfg tests/xenconfigdata/pv-full.xml \
+	tests/xenconfigdata/pvh.cfg tests/xenconfigdata/pvh.xml \
+	tests/xenconfigdata/hvm-minimal.cfg tests/xenconfigdata/hvm-minimal.xml \
+	tests/xenconfigdata/pvh-guest.xml
 
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = abs_srcdir='$(abs_top_srcdir)'; abs_builddir='$(abs_top_builddir)'; export abs_srcdir abs_builddir;
@@ -47,7 +71,8 @@ LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/valgrind-wrapper.sh
 endif
 
 EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
-	tests/data tests/domainconfdata tests/testnodedata
+	tests/data tests/domainconfdata tests/testnodedata \
+	tests/conformancedata/node.xml
 
 # Agent core (agent/libxscore.la): configuration and snapshots.
 AGENT_TESTS = tests/agentconftest tests/snapshottest

@@ -1,0 +1,392 @@
+/*
+ * xen_domain_ctl.c: the lifecycle of Xen domains through libxenlight:
+ * create, suspend, resume, shutdown, reboot, destroy, and the on_*
+ * actions of the domains this connection created.
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "xen_domain_ctl.h"
+#include "xen_defined.h"
+#include "xen_domcfg.h"
+#include "xen_state.h"
+#include "xen_track.h"
+#include "error.h"
+#include "log.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+/* Xen's shutdown reasons (xen/sched.h) that the on_* actions follow. */
+#define XEN_REASON_POWEROFF 0
+#define XEN_REASON_REBOOT 1
+
+void
+xenReportCallError(virDomainPtr dom, const xenPriv *priv, const char *what)
+{
+    virReportDomainError(dom, VIR_ERR_OPERATION_FAILED,
+                         "%s of domain '%s' failed: %s", what, dom->name,
+                         xenLastError(priv, "libxenlight gave no reason"));
+}
+
+int
+xenCheckNotDom0(virDomainPtr dom, const xenDomInfo *x, const char *done)
+{
+    if (x->domid != 0)
+        return 0;
+    virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                         "Domain-0 cannot be %s", done);
+    return -1;
+}
+
+void
+xenWaitGone(xenPriv *priv, uint32_t domid)
+{
+    struct timespec step = {0, 50 * 1000 * 1000};
+    xenDomInfo x;
+    int i;
+
+    /* Bounded: 10 s, then the domain shows as dying (SHUTDOWN). */
+    for (i = 0; i < 200; i++) {
+        if (xenDomGetOne(priv, domid, &x) <= 0)
+            break;
+        nanosleep(&step, NULL);
+    }
+    virResetLastError();
+}
+
+int
+xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid)
+{
+    libxl_domain_config dc;
+    xenTracked *t;
+    int ret = -1;
+
+    libxl_domain_config_init(&dc);
+    if (xenDomcfgFromConfig(cfg, &dc) < 0)
+        goto cleanup;
+    *domid = INVALID_DOMID;
+    xenLogReset(priv);
+    /* libxl builds the domain paused, as xl does before unpausing it. */
+    if (libxl_domain_create_new(XEN_XL(priv), &dc, domid, NULL, NULL) != 0 ||
+        libxl_domain_unpause(XEN_XL(priv), *domid, NULL) != 0) {
+        virReportError(VIR_ERR_OPERATION_FAILED, "cannot start domain '%s': %s",
+                       cfg->def->name,
+                       xenLastError(priv, "libxenlight gave no reason"));
+        if (*domid != (uint32_t)INVALID_DOMID)
+            libxl_domain_destroy(XEN_XL(priv), *domid, NULL);
+        goto cleanup;
+    }
+    /* Ours now: its on_* actions are ours to carry out. */
+    if ((t = xenTrackAdd(priv, *domid, cfg->def->uuid)) != NULL &&
+        t->cfg == NULL && (t->cfg = calloc(1, sizeof(*t->cfg))) != NULL) {
+        t->cfg->def = virDomainDefCopy(cfg->def);
+        t->cfg->cpuid = cfg->cpuid != NULL ? strdup(cfg->cpuid) : NULL;
+    }
+    ret = 0;
+
+cleanup:
+    libxl_domain_config_dispose(&dc);
+    return ret;
+}
+
+/* Carries out the on_* action of @t, whose domain @x has stopped; takes
+ * @t out of the list unless the domain is preserved.  Returns the
+ * configuration to start again (caller frees), or NULL. */
+static xenConfig *
+xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x, bool *acted)
+{
+    unsigned int reason =
+        (x->flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask;
+    xenConfig *cfg = t->cfg;
+    virDomainRestart action = cfg->def->onPoweroff;
+
+    if (reason == XEN_REASON_REBOOT)
+        action = cfg->def->onReboot;
+    else if (reason != XEN_REASON_POWEROFF)
+        action = cfg->def->onCrash;
+    t->cfg = NULL;
+    if (action == VIR_DOMAIN_PRESERVE) {
+        xenConfigFree(cfg); /* left for the administrator */
+        return NULL;
+    }
+    VIR_DEBUG("domain %u ('%s') stopped (reason %u): %s", x->domid,
+              cfg->def->name, reason, virDomainRestartTypeToString(action));
+    xenTrackRemove(priv, t);
+    *acted = true;
+    xenLogReset(priv);
+    if (libxl_domain_destroy(XEN_XL(priv), x->domid, NULL) != 0 ||
+        action == VIR_DOMAIN_DESTROY) {
+        xenConfigFree(cfg);
+        return NULL;
+    }
+    return cfg;
+}
+
+bool
+xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
+{
+    xenConfig **restart = NULL;
+    size_t nrestart = 0;
+    bool acted = false;
+    const xenDomInfo *x;
+    xenConfig *cfg;
+    xenTracked *t;
+    uint32_t domid;
+    size_t i = 0;
+    size_t k;
+
+    if ((restart = calloc(priv->ntracked + 1, sizeof(*restart))) == NULL)
+        return false; /* next time */
+    while (i < priv->ntracked) {
+        t = &priv->tracked[i];
+        x = NULL;
+        for (k = 0; k < n && x == NULL; k++) {
+            if (all[k].domid == t->domid &&
+                memcmp(all[k].uuid, t->uuid, VIR_UUID_BUFLEN) == 0)
+                x = &all[k];
+        }
+        if (x == NULL) {
+            xenTrackRemove(priv, t); /* gone */
+            continue;
+        }
+        if ((x->flags & XEN_DOMINF_shutdown) &&
+            !(x->flags & XEN_DOMINF_dying)) {
+            t->shutdownRequested = false;
+            if (t->cfg != NULL) {
+                if ((cfg = xenTrackReapOne(priv, t, x, &acted)) != NULL)
+                    restart[nrestart++] = cfg;
+                continue;
+            }
+        }
+        i++;
+    }
+    /* Started after the walk: they add entries to the list. */
+    for (k = 0; k < nrestart; k++) {
+        if (xenDomainStart(priv, restart[k], &domid) < 0)
+            virResetLastError(); /* nobody to tell: the domain stays off */
+        xenConfigFree(restart[k]);
+    }
+    free(restart);
+    return acted;
+}
+
+/* ---- create ----------------------------------------------------------- */
+
+virDomainPtr
+xenDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
+                     unsigned int flags)
+{
+    xenPriv *priv = conn->privateData;
+    xenConfig cfg = {.def = NULL};
+    virDomainPtr other = NULL;
+    virDomainPtr dom = NULL;
+    uint32_t domid;
+
+    if (flags != 0) {
+        virReportConnError(conn, VIR_ERR_INVALID_ARG, "unsupported flags 0x%x",
+                           flags);
+        return NULL;
+    }
+    if ((cfg.def = virDomainDefParseString(xmlDesc)) == NULL)
+        goto cleanup;
+    if (!cfg.def->uuidSet && virUUIDGenerate(cfg.def->uuid) < 0)
+        goto cleanup;
+    cfg.def->uuidSet = true;
+    if ((other = xenDomainLookupByName(conn, cfg.def->name)) != NULL &&
+        other->id >= 0) {
+        virReportConnError(conn, VIR_ERR_DOM_EXIST,
+                           "a domain named '%s' is already running",
+                           cfg.def->name);
+        goto cleanup;
+    }
+    if (other != NULL)
+        virUnrefDomain(other);
+    if ((other = xenDomainLookupByUUID(conn, cfg.def->uuid)) != NULL &&
+        other->id >= 0) {
+        virReportConnError(conn, VIR_ERR_DOM_EXIST,
+                           "the UUID of '%s' is in use by running domain '%s'",
+                           cfg.def->name, other->name);
+        goto cleanup;
+    }
+    virResetLastError();
+    if (xenDomainStart(priv, &cfg, &domid) < 0)
+        goto cleanup;
+    dom = virGetDomain(conn, cfg.def->name, cfg.def->uuid, (int)domid);
+
+cleanup:
+    if (other != NULL)
+        virUnrefDomain(other);
+    virDomainDefFree(cfg.def);
+    return dom;
+}
+
+int
+xenDomainCreate(virDomainPtr dom)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenConfig *cfg = NULL;
+    xenDomInfo x;
+    uint32_t domid;
+    int ret = -1;
+    int rc;
+
+    if ((rc = xenDomResolve(dom, &x)) < 0)
+        return -1;
+    if (rc == 1) {
+        virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                             "domain '%s' is already running", dom->name);
+        return -1;
+    }
+    if ((rc = xenDefinedFindByUUID(priv, dom->uuid, &cfg)) <= 0) {
+        if (rc == 0)
+            virReportDomainError(dom, VIR_ERR_NO_DOMAIN,
+                                 "domain '%s' has no configuration in '%s'",
+                                 dom->name, priv->confdir);
+        return -1;
+    }
+    if (xenDomainStart(priv, cfg, &domid) < 0)
+        goto cleanup;
+    dom->id = (int)domid;
+    ret = 0;
+
+cleanup:
+    xenConfigFree(cfg);
+    return ret;
+}
+
+/* ---- state changes ---------------------------------------------------- */
+
+int
+xenDomainSuspend(virDomainPtr dom)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenDomInfo x;
+
+    if (xenDomRequireRunning(dom, &x) < 0 ||
+        xenCheckNotDom0(dom, &x, "suspended") < 0)
+        return -1;
+    if (x.flags & XEN_DOMINF_paused) {
+        virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                             "domain '%s' is already paused", dom->name);
+        return -1;
+    }
+    xenLogReset(priv);
+    if (libxl_domain_pause(XEN_XL(priv), x.domid, NULL) != 0) {
+        xenReportCallError(dom, priv, "pause");
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenDomainResume(virDomainPtr dom)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenDomInfo x;
+
+    if (xenDomRequireRunning(dom, &x) < 0)
+        return -1;
+    if (!(x.flags & XEN_DOMINF_paused)) {
+        virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                             "domain '%s' is not paused", dom->name);
+        return -1;
+    }
+    xenLogReset(priv);
+    if (libxl_domain_unpause(XEN_XL(priv), x.domid, NULL) != 0) {
+        xenReportCallError(dom, priv, "unpause");
+        return -1;
+    }
+    return 0;
+}
+
+/* Shutdown and reboot need a guest that is up to act on the request. */
+static int
+xenCheckGuestUp(virDomainPtr dom, const xenPriv *priv, const xenDomInfo *x)
+{
+    virDomainState st = xenDomState(priv, x);
+
+    if (st == VIR_DOMAIN_RUNNING || st == VIR_DOMAIN_BLOCKED)
+        return 0;
+    virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                         st == VIR_DOMAIN_PAUSED ? "domain '%s' is paused"
+                         : st == VIR_DOMAIN_SHUTDOWN
+                             ? "domain '%s' is shutting down"
+                         : st == VIR_DOMAIN_CRASHED ? "domain '%s' has crashed"
+                                                    : "domain '%s' is not "
+                                                      "running",
+                         dom->name);
+    return -1;
+}
+
+int
+xenDomainShutdown(virDomainPtr dom)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenTracked *t;
+    xenDomInfo x;
+
+    if (xenDomRequireRunning(dom, &x) < 0 ||
+        xenCheckNotDom0(dom, &x, "shut down") < 0 ||
+        xenCheckGuestUp(dom, priv, &x) < 0)
+        return -1;
+    xenLogReset(priv);
+    if (libxl_domain_shutdown(XEN_XL(priv), x.domid, NULL) != 0) {
+        xenReportCallError(dom, priv, "shutdown");
+        return -1;
+    }
+    if ((t = xenTrackAdd(priv, x.domid, x.uuid)) != NULL)
+        t->shutdownRequested = true;
+    virResetLastError(); /* the guest was asked: that is what counts */
+    return 0;
+}
+
+int
+xenDomainReboot(virDomainPtr dom, unsigned int flags)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenDomInfo x;
+
+    if (flags != 0) {
+        virReportDomainError(dom, VIR_ERR_INVALID_ARG, "unsupported flags 0x%x",
+                             flags);
+        return -1;
+    }
+    if (xenDomRequireRunning(dom, &x) < 0 ||
+        xenCheckNotDom0(dom, &x, "rebooted") < 0 ||
+        xenCheckGuestUp(dom, priv, &x) < 0)
+        return -1;
+    xenLogReset(priv);
+    if (libxl_domain_reboot(XEN_XL(priv), x.domid, NULL) != 0) {
+        xenReportCallError(dom, priv, "reboot");
+        return -1;
+    }
+    return 0;
+}
+
+int
+xenDomainDestroy(virDomainPtr dom)
+{
+    xenPriv *priv = dom->conn->privateData;
+    xenTracked *t;
+    xenDomInfo x;
+
+    if (xenDomRequireRunning(dom, &x) < 0 ||
+        xenCheckNotDom0(dom, &x, "destroyed") < 0)
+        return -1;
+    xenLogReset(priv);
+    /* libxl tears the devices down too, as xl destroy does. */
+    if (libxl_domain_destroy(XEN_XL(priv), x.domid, NULL) != 0) {
+        xenReportCallError(dom, priv, "destroy");
+        return -1;
+    }
+    if ((t = xenTrackFind(priv, x.domid, x.uuid)) != NULL)
+        xenTrackRemove(priv, t);
+    xenWaitGone(priv, x.domid);
+    dom->id = -1;
+    return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * xen_domain_ctl.h: what the Xen driver changes, through libxenlight so
+ * that xl sees every change (xen_domain_ctl.c: lifecycle; xen_domain_set.c:
+ * memory, vcpus, pinning; xen_save.c: save, restore, core dump;
+ * xen_device.c: disks and interfaces).  A domain that is not running has
+ * its configuration file changed instead, where that makes sense.
+ */
+
+#ifndef LIBVIR_XEN_DOMAIN_CTL_H
+#define LIBVIR_XEN_DOMAIN_CTL_H
+
+#include "xen_domain_read.h"
+
+/* Carries out the on_poweroff/on_reboot/on_crash actions of the domains
+ * this connection created that have stopped (see xen_track.h), and
+ * forgets shutdown requests that are over.  @all is the current list.
+ * Returns true when it destroyed or started a domain. */
+bool xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n);
+
+/* Waits (at most 10 s) until the hypervisor has released domain @domid:
+ * libxl's destroy returns while it may still be dying. */
+void xenWaitGone(xenPriv *priv, uint32_t domid);
+
+/* Starts @cfg through libxl and unpauses it; 0 and *@domid, or -1. */
+int xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid);
+
+/* Refuses an operation on Domain-0 (VIR_ERR_OPERATION_INVALID). */
+int xenCheckNotDom0(virDomainPtr dom, const xenDomInfo *x, const char *done);
+
+/* Applies @edit to the configuration file of @dom (not running) and
+ * writes it back; nothing is written when @edit refuses. */
+typedef int (*xenConfigEdit)(virDomainPtr dom, virDomainDef *def,
+                             const void *arg);
+int xenDomainEditConfig(virDomainPtr dom, xenConfigEdit edit, const void *arg);
+
+/* Reports a failed libxl call @what on @dom with libxl's reason. */
+void xenReportCallError(virDomainPtr dom, const xenPriv *priv,
+                        const char *what);
+
+virDomainPtr xenDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
+                                  unsigned int flags);
+int xenDomainCreate(virDomainPtr dom);
+int xenDomainSuspend(virDomainPtr dom);
+int xenDomainResume(virDomainPtr dom);
+int xenDomainShutdown(virDomainPtr dom);
+int xenDomainReboot(virDomainPtr dom, unsigned int flags);
+int xenDomainDestroy(virDomainPtr dom);
+
+int xenDomainSetMaxMemory(virDomainPtr dom, unsigned long memory);
+int xenDomainSetMemory(virDomainPtr dom, unsigned long memory);
+int xenDomainSetVcpus(virDomainPtr dom, unsigned int nvcpus);
+int xenDomainPinVcpu(virDomainPtr dom, unsigned int vcpu,
+                     const unsigned char *cpumap, int maplen);
+
+int xenDomainSave(virDomainPtr dom, const char *to);
+int xenDomainRestore(virConnectPtr conn, const char *from);
+int xenDomainCoreDump(virDomainPtr dom, const char *to, int flags);
+
+int xenDomainAttachDevice(virDomainPtr dom, const char *xml);
+int xenDomainDetachDevice(virDomainPtr dom, const char *xml);
+
+#endif /* LIBVIR_XEN_DOMAIN_CTL_H */

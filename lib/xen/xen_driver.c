@@ -1,0 +1,290 @@
+/*
+ * xen_driver.c: the "xen" driver: its table, open and close.
+ *
+ * xen:/// (and NULL, the library's default) is the local Xen hypervisor,
+ * reached from dom0 through libxenctrl (reads, pause, affinity),
+ * libxenstore (names, watches) and libxenlight (everything the toolstack
+ * keeps bookkeeping for), so that xl and this library always agree.
+ * Defined domains are the xl configuration files NAME.cfg in a directory:
+ * /etc/xen, or the one the environment variable LIBVIR_XEN_CONFDIR names.
+ *
+ * Open checks, in order, why the host cannot be managed, and says so at
+ * once: no /proc/xen (not running on Xen), no control_d capability (not
+ * dom0), no usable /dev/xen/privcmd (module missing or not root),
+ * xenstored not running.
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "xen_priv.h"
+#include "xen_domain_read.h"
+#include "xen_domain_ctl.h"
+#include "xen_defined.h"
+#include "error.h"
+#include "log.h"
+
+#define VIR_FROM_THIS VIR_FROM_XEN
+
+#define XEN_PROC_DIR "/proc/xen"
+#define XEN_PROC_CAPS "/proc/xen/capabilities"
+#define XEN_PRIVCMD "/dev/xen/privcmd"
+
+/* ---- logging ---------------------------------------------------------- */
+
+static void
+xenLoggerMessage(xentoollog_logger *lg, xentoollog_level level, int errnoval,
+                 const char *context, const char *format, va_list al)
+{
+    xenLogger *logger = (xenLogger *)lg;
+    char msg[sizeof(logger->last)];
+    int n;
+
+    n = vsnprintf(msg, sizeof(msg), format, al);
+    if (n < 0)
+        return;
+    VIR_DEBUG("%s: %s", context != NULL ? context : "xen", msg);
+    if (level < XTL_ERROR)
+        return;
+    if (errnoval >= 0)
+        snprintf(logger->last, sizeof(logger->last), "%.400s: %.100s", msg,
+                 strerror(errnoval));
+    else
+        snprintf(logger->last, sizeof(logger->last), "%s", msg);
+}
+
+static void
+xenLoggerDestroy(xentoollog_logger *lg)
+{
+    (void)lg; /* embedded in xenPriv, freed with it */
+}
+
+void
+xenLogReset(xenPriv *priv)
+{
+    priv->logger.last[0] = '\0';
+}
+
+const char *
+xenLastError(const xenPriv *priv, const char *fallback)
+{
+    return priv->logger.last[0] != '\0' ? priv->logger.last : fallback;
+}
+
+/* ---- open and close --------------------------------------------------- */
+
+/* Why this process cannot manage the local Xen host, or NULL when the
+ * preconditions hold.  Checked before any Xen library is touched: they
+ * print to stderr or block when the host is not a dom0. */
+static const char *
+xenHostProblem(void)
+{
+    char caps[128] = "";
+    struct stat sb;
+    ssize_t n;
+    int fd;
+
+    if (stat(XEN_PROC_DIR, &sb) < 0)
+        return "this host is not running on Xen (no " XEN_PROC_DIR ")";
+    if ((fd = open(XEN_PROC_CAPS, O_RDONLY | O_CLOEXEC)) < 0)
+        return "xenfs is not mounted (no " XEN_PROC_CAPS
+               "): mount -t xenfs xenfs " XEN_PROC_DIR;
+    n = read(fd, caps, sizeof(caps) - 1);
+    close(fd);
+    if (n < 0 || strstr(caps, "control_d") == NULL)
+        return "this is not dom0 (" XEN_PROC_CAPS " lacks control_d)";
+    if (access(XEN_PRIVCMD, F_OK) < 0)
+        return XEN_PRIVCMD " is missing (load the xen-privcmd module)";
+    if (access(XEN_PRIVCMD, R_OK | W_OK) < 0)
+        return XEN_PRIVCMD " is not accessible: managing Xen needs root";
+    return NULL;
+}
+
+static void
+xenPrivFree(xenPriv *priv)
+{
+    size_t i;
+
+    if (priv == NULL)
+        return;
+    xenNameCacheFlush(priv);
+    for (i = 0; i < priv->ntracked; i++)
+        xenConfigFree(priv->tracked[i].cfg);
+    free(priv->tracked);
+    if (priv->ctx != NULL)
+        libxl_ctx_free(priv->ctx);
+    if (priv->xsh != NULL)
+        xs_close(priv->xsh);
+    if (priv->xch != NULL)
+        xc_interface_close(priv->xch);
+    free(priv->confdir);
+    free(priv);
+}
+
+static int
+xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
+{
+    xc_physinfo_t phys = {0};
+
+    priv->logger.vtable.vmessage = xenLoggerMessage;
+    priv->logger.vtable.destroy = xenLoggerDestroy;
+    priv->xch =
+        xc_interface_open(&priv->logger.vtable, &priv->logger.vtable, 0);
+    if (priv->xch == NULL) {
+        virReportConnError(conn, VIR_ERR_NO_CONNECT,
+                           "cannot open '%s': libxenctrl cannot reach the "
+                           "hypervisor: %s",
+                           conn->uri, xenLastError(priv, strerror(errno)));
+        return -1;
+    }
+    priv->stats.xsCalls++;
+    if ((priv->xsh = xs_open(XS_OPEN_SOCKETONLY)) == NULL) {
+        virReportConnError(conn, VIR_ERR_NO_CONNECT,
+                           "cannot open '%s': xenstored is not running "
+                           "(cannot connect to its socket: %s)",
+                           conn->uri, strerror(errno));
+        return -1;
+    }
+    priv->stats.xlCalls++;
+    if (libxl_ctx_alloc(&priv->ctx, LIBXL_VERSION, 0, &priv->logger.vtable) !=
+        0) {
+        virReportConnError(conn, VIR_ERR_NO_CONNECT,
+                           "cannot open '%s': libxenlight: %s", conn->uri,
+                           xenLastError(priv, "cannot allocate a context"));
+        return -1;
+    }
+    if (xc_physinfo(XEN_XC(priv), &phys) != 0) {
+        virReportConnError(conn, VIR_ERR_NO_CONNECT,
+                           "cannot open '%s': xc_physinfo failed: %s",
+                           conn->uri, xenLastError(priv, strerror(errno)));
+        return -1;
+    }
+    priv->nrCpus = phys.max_cpu_id + 1;
+    return 0;
+}
+
+static virDrvOpenStatus
+xenConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
+{
+    xenPriv *priv = NULL;
+    const char *problem;
+    const char *confdir;
+
+    (void)readonly; /* enforced by lib/libvir.c */
+    if (strcmp(uri->scheme, "xen") != 0)
+        return VIR_DRV_OPEN_DECLINED;
+    if (uri->server != NULL || strcmp(uri->path, "/") != 0) {
+        virReportConnError(conn, VIR_ERR_INVALID_ARG,
+                           "cannot open '%s': the Xen driver manages only the "
+                           "local host, as xen:///",
+                           conn->uri);
+        return VIR_DRV_OPEN_ERROR;
+    }
+    if ((problem = xenHostProblem()) != NULL) {
+        virReportConnError(conn, VIR_ERR_NO_CONNECT, "cannot open '%s': %s",
+                           conn->uri, problem);
+        return VIR_DRV_OPEN_ERROR;
+    }
+    confdir = getenv(XEN_CONFDIR_ENV);
+    if (confdir == NULL || confdir[0] == '\0')
+        confdir = XEN_DEFAULT_CONFDIR;
+    if ((priv = calloc(1, sizeof(*priv))) == NULL ||
+        (priv->confdir = strdup(confdir)) == NULL) {
+        virReportOOMError();
+        goto error;
+    }
+    if (xenOpenLibraries(conn, priv) < 0 || xenWatchStart(priv) < 0)
+        goto error;
+    conn->privateData = priv;
+    VIR_DEBUG("xen:/// open, %u cpus, configs in '%s'", priv->nrCpus,
+              priv->confdir);
+    return VIR_DRV_OPEN_SUCCESS;
+
+error:
+    xenPrivFree(priv);
+    return VIR_DRV_OPEN_ERROR;
+}
+
+static int
+xenConnectClose(virConnectPtr conn)
+{
+    xenPrivFree(conn->privateData);
+    conn->privateData = NULL;
+    return 0;
+}
+
+/* ---- the driver table ------------------------------------------------- */
+
+static const virDriver xenDriver = {
+    .name = "xen",
+    .type = "Xen",
+    /* The Xen release this driver is written and tested against. */
+    .typeVersion = 4017000,
+
+    .connectOpen = xenConnectOpen,
+    .connectClose = xenConnectClose,
+    .connectGetType = xenConnectGetType,
+    .connectGetVersion = xenConnectGetVersion,
+    .nodeGetInfo = xenNodeGetInfo,
+    .connectListDomains = xenConnectListDomains,
+    .connectNumOfDomains = xenConnectNumOfDomains,
+    .connectListDefinedDomains = xenConnectListDefinedDomains,
+    .connectNumOfDefinedDomains = xenConnectNumOfDefinedDomains,
+
+    .domainCreateLinux = xenDomainCreateLinux,
+    .domainLookupByID = xenDomainLookupByID,
+    .domainLookupByUUID = xenDomainLookupByUUID,
+    .domainLookupByName = xenDomainLookupByName,
+    .domainDefineXML = xenDomainDefineXML,
+    .domainUndefine = xenDomainUndefine,
+    .domainCreate = xenDomainCreate,
+    .domainSuspend = xenDomainSuspend,
+    .domainResume = xenDomainResume,
+    .domainShutdown = xenDomainShutdown,
+    .domainReboot = xenDomainReboot,
+    .domainDestroy = xenDomainDestroy,
+    .domainSave = xenDomainSave,
+    .domainRestore = xenDomainRestore,
+    .domainCoreDump = xenDomainCoreDump,
+    .domainGetID = xenDomainGetID,
+    .domainGetOSType = xenDomainGetOSType,
+    .domainGetInfo = xenDomainGetInfo,
+    .domainGetXMLDesc = xenDomainGetXMLDesc,
+    .domainGetMaxMemory = xenDomainGetMaxMemory,
+    .domainSetMaxMemory = xenDomainSetMaxMemory,
+    .domainSetMemory = xenDomainSetMemory,
+    .domainSetVcpus = xenDomainSetVcpus,
+    .domainPinVcpu = xenDomainPinVcpu,
+    .domainGetVcpus = xenDomainGetVcpus,
+    .domainAttachDevice = xenDomainAttachDevice,
+    .domainDetachDevice = xenDomainDetachDevice,
+};
+
+const virDriver *
+xenGetDriver(void)
+{
+    return &xenDriver;
+}
+
+int
+xenConnectGetStats(virConnectPtr conn, xenStats *stats)
+{
+    const xenPriv *priv;
+
+    if (conn == NULL || conn->driver != &xenDriver) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       "not a connection of the Xen driver");
+        return -1;
+    }
+    priv = conn->privateData;
+    *stats = priv->stats;
+    return 0;
+}

@@ -1,0 +1,371 @@
+/*
+ * xenconfigtest.c: xl configuration files <-> domain XML (lib/xen/
+ * xen_config.c) and domain definitions <-> libxl_domain_config
+ * (xen_domcfg.c).  No hypervisor needed: these are pure conversions.
+ *
+ * Fixtures in tests/xenconfigdata/: NAME.cfg is an xl file, NAME.xml the
+ * domain XML it must read as.  VIR_TEST_REGENERATE_OUTPUT=1 rewrites the
+ * .xml files from what the code produces (review the diff before
+ * committing it).
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutils.h"
+#include "xen/xen_config.h"
+#include "xen/xen_domcfg.h"
+#include "xen/xen_priv.h"
+#include "xen/xen_defined.h"
+#include "domain_conf.h"
+
+static xenConfig *
+loadConfig(const char *name)
+{
+    char rel[128];
+    char *path;
+    char *text;
+    xenConfig *cfg = NULL;
+
+    snprintf(rel, sizeof(rel), "xenconfigdata/%s.cfg", name);
+    if ((path = virTestDataPath(rel)) == NULL)
+        return NULL;
+    if ((text = virTestLoadFile(path)) != NULL)
+        cfg = xenConfigParse(text, strlen(text), path);
+    if (cfg == NULL)
+        virTestFail("cannot read '%s': %s", path,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "unreadable");
+    free(text);
+    free(path);
+    return cfg;
+}
+
+static int
+compareWithFile(const char *rel, const char *actual)
+{
+    char *path = virTestDataPath(rel);
+    char *expected = NULL;
+    const char *regen = getenv("VIR_TEST_REGENERATE_OUTPUT");
+    FILE *fp;
+    int ret = -1;
+
+    if (path == NULL)
+        return -1;
+    if (regen != NULL && strcmp(regen, "1") == 0 &&
+        (fp = fopen(path, "w")) != NULL) {
+        fputs(actual, fp);
+        fclose(fp);
+    }
+    if ((expected = virTestLoadFile(path)) == NULL)
+        virTestFail("cannot read '%s'", path);
+    else
+        ret = virTestExpectStr(rel, actual, expected);
+    free(expected);
+    free(path);
+    return ret;
+}
+
+/* NAME.cfg reads as NAME.xml; written back to xl form and read again, it
+ * is the same definition; through libxl_domain_config and back too. */
+static int
+testConfigFixture(const void *data)
+{
+    const char *name = data;
+    xenConfig *cfg = loadConfig(name);
+    xenConfig *again = NULL;
+    virDomainDef *fromLibxl = NULL;
+    libxl_domain_config dc;
+    char rel[128];
+    char *xml = NULL;
+    char *text = NULL;
+    int ret = -1;
+
+    libxl_domain_config_init(&dc);
+    if (cfg == NULL)
+        goto cleanup;
+    snprintf(rel, sizeof(rel), "xenconfigdata/%s.xml", name);
+    if ((xml = virDomainDefFormat(cfg->def, -1)) == NULL ||
+        compareWithFile(rel, xml) < 0)
+        goto cleanup;
+    if ((text = xenConfigFormat(cfg)) == NULL ||
+        (again = xenConfigParse(text, strlen(text), "rewritten")) == NULL) {
+        virTestFail("the rewritten config does not parse:\n%s",
+                    text != NULL ? text : "(none)");
+        goto cleanup;
+    }
+    if (!virDomainDefEqual(cfg->def, again->def) ||
+        virTestExpectStr("cpuid", again->cpuid != NULL ? again->cpuid : "",
+                         cfg->cpuid != NULL ? cfg->cpuid : "") < 0) {
+        virTestFail("xl round trip changed the domain:\n%s", text);
+        goto cleanup;
+    }
+    if (xenDomcfgFromConfig(cfg, &dc) < 0 ||
+        (fromLibxl = xenDomcfgToDef(&dc)) == NULL) {
+        virTestFail("libxl round trip failed: %s",
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
+        goto cleanup;
+    }
+    /* libxl always has a UUID; the file may have left it out. */
+    fromLibxl->uuidSet = cfg->def->uuidSet;
+    if (!virDomainDefEqual(cfg->def, fromLibxl)) {
+        char *got = virDomainDefFormat(fromLibxl, -1);
+
+        virTestFail("libxl round trip changed the domain:\n%s", got);
+        free(got);
+        goto cleanup;
+    }
+    ret = 0;
+
+cleanup:
+    libxl_domain_config_dispose(&dc);
+    virDomainDefFree(fromLibxl);
+    xenConfigFree(again);
+    xenConfigFree(cfg);
+    free(text);
+    free(xml);
+    return ret;
+}
+
+/* Domain XML -> xl config -> domain XML gives the same definition. */
+static int
+testXMLRoundTrip(const void *data)
+{
+    const char *rel = data;
+    char *path = virTestDataPath(rel);
+    char *xml = path != NULL ? virTestLoadFile(path) : NULL;
+    xenConfig cfg = {.def = NULL};
+    xenConfig *again = NULL;
+    char *text = NULL;
+    int ret = -1;
+
+    if (xml == NULL || (cfg.def = virDomainDefParseString(xml)) == NULL) {
+        virTestFail("cannot parse '%s'", rel);
+        goto cleanup;
+    }
+    /* What only a running domain has: no place in a configuration. */
+    cfg.def->id = -1;
+    free(cfg.def->consoleTty);
+    cfg.def->consoleTty = NULL;
+    if ((text = xenConfigFormat(&cfg)) == NULL ||
+        (again = xenConfigParse(text, strlen(text), rel)) == NULL) {
+        virTestFail("cannot write or reread '%s' as xl: %s", rel,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
+        goto cleanup;
+    }
+    if (!virDomainDefEqual(cfg.def, again->def)) {
+        virTestFail("round trip changed '%s':\n%s", rel, text);
+        goto cleanup;
+    }
+    ret = 0;
+
+cleanup:
+    virDomainDefFree(cfg.def);
+    xenConfigFree(again);
+    free(text);
+    free(xml);
+    free(path);
+    return ret;
+}
+
+typedef struct _badConfigCase badConfigCase;
+
+struct _badConfigCase {
+    const char *title;
+    const char *text;
+    const char *message; /* part of the error it must give */
+};
+
+static int
+testBadConfig(const void *data)
+{
+    const badConfigCase *c = data;
+    xenConfig *cfg = xenConfigParse(c->text, strlen(c->text), "bad.cfg");
+
+    if (cfg != NULL) {
+        xenConfigFree(cfg);
+        return virTestFail("'%s' was accepted", c->text);
+    }
+    return virTestExpectError(VIR_ERR_CONFIG_INVALID, c->message);
+}
+
+typedef struct _badWriteCase badWriteCase;
+
+struct _badWriteCase {
+    const char *title;
+    const char *xml;
+    const char *message;
+};
+
+/* A definition xl cannot hold is refused, and the file it would have
+ * replaced stays as it was, with no temporary file left behind. */
+static int
+testBadWrite(const void *data)
+{
+    const badWriteCase *c = data;
+    char dir[] = "/tmp/xenconfigtest.XXXXXX";
+    xenPriv priv;
+    xenConfig cfg = {.def = NULL};
+    xenConfig good = {.def = NULL};
+    char path[128];
+    char *before = NULL;
+    char *after = NULL;
+    struct dirent *ent;
+    DIR *d;
+    int files = 0;
+    int ret = -1;
+
+    memset(&priv, 0, sizeof(priv));
+    if (mkdtemp(dir) == NULL)
+        return virTestFail("mkdtemp: %s", strerror(errno));
+    priv.confdir = dir;
+    snprintf(path, sizeof(path), "%s/bad.cfg", dir);
+    if ((cfg.def = virDomainDefParseString(c->xml)) == NULL ||
+        (good.def = virDomainDefCopy(cfg.def)) == NULL) {
+        virTestFail("cannot parse the case's XML");
+        goto cleanup;
+    }
+    /* The good version of the same domain, already on disk. */
+    good.def->memory = good.def->maxmem = 65536;
+    free(good.def->cmdline);
+    good.def->cmdline = NULL;
+    if (xenDefinedWrite(&priv, &good) < 0 ||
+        (before = virTestLoadFile(path)) == NULL) {
+        virTestFail("cannot write the good config");
+        goto cleanup;
+    }
+    if (xenDefinedWrite(&priv, &cfg) == 0) {
+        virTestFail("the bad definition was written");
+        goto cleanup;
+    }
+    if (virTestExpectError(VIR_ERR_CONFIG_INVALID, c->message) < 0 ||
+        (after = virTestLoadFile(path)) == NULL ||
+        virTestExpectStr("file after the refusal", after, before) < 0)
+        goto cleanup;
+    if ((d = opendir(dir)) != NULL) {
+        while ((ent = readdir(d)) != NULL)
+            files += ent->d_name[0] != '.' || strlen(ent->d_name) > 2;
+        closedir(d);
+    }
+    ret = virTestExpectInt("files in the directory", files, 1);
+
+cleanup:
+    unlink(path);
+    rmdir(dir);
+    virDomainDefFree(cfg.def);
+    virDomainDefFree(good.def);
+    free(before);
+    free(after);
+    return ret;
+}
+
+#define DOMXML(extra)                     \
+    "<domain type='xen'><name>bad</name>" \
+    "<uuid>11111111-2222-4333-8444-555555555555</uuid>" extra "</domain>"
+
+static const badConfigCase badConfigs[] = {
+    {"xlconfig_parse_syntax_error_fails", "name = \"x\"\nmemory = = 3\n",
+     "bad.cfg:2"},
+    {"xlconfig_parse_no_name_fails", "memory = 128\n", "'name' must be set"},
+    {"xlconfig_parse_name_slash_fails", "name = \"a/b\"\n", "without '/'"},
+    {"xlconfig_parse_bad_uuid_fails", "name = \"x\"\nuuid = \"zz\"\n",
+     "uuid 'zz' is not a UUID"},
+    {"xlconfig_parse_bad_type_fails", "name = \"x\"\ntype = \"kvm\"\n",
+     "type 'kvm' is not one of pv, pvh, hvm"},
+    {"xlconfig_parse_memory_above_maxmem_fails",
+     "name = \"x\"\nmemory = 256\nmaxmem = 128\n",
+     "memory 256 MiB is above maxmem 128 MiB"},
+    {"xlconfig_parse_memory_zero_fails", "name = \"x\"\nmemory = 0\n",
+     "'memory' must be a number from 1"},
+    {"xlconfig_parse_memory_string_fails", "name = \"x\"\nmemory = \"lots\"\n",
+     "'memory' must be a number"},
+    {"xlconfig_parse_vcpus_above_max_fails",
+     "name = \"x\"\nvcpus = 4\nmaxvcpus = 2\n", "vcpus 4 is above maxvcpus 2"},
+    {"xlconfig_parse_pin_beyond_vcpus_fails",
+     "name = \"x\"\nvcpus = 1\ncpus = [\"0\", \"1\"]\n",
+     "'cpus' pins vcpu 1 but the domain has 1"},
+    {"xlconfig_parse_coredump_action_fails",
+     "name = \"x\"\non_crash = \"coredump-destroy\"\n",
+     "on_crash 'coredump-destroy' has no domain XML form"},
+    {"xlconfig_parse_bad_mac_fails",
+     "name = \"x\"\nvif = [\"mac=00:16:3e:zz:00:01\"]\n",
+     "bad MAC address '00:16:3e:zz:00:01'"},
+    {"xlconfig_parse_vif_not_key_value_fails",
+     "name = \"x\"\nvif = [\"xenbr0\"]\n", "'xenbr0' is not key=value"},
+    {"xlconfig_parse_name_list_fails", "name = [\"x\"]\n",
+     "'name' must be a string"},
+};
+
+/* A cpuid setting libxl refuses is reported when the domain is built. */
+static int
+testBadCpuid(const void *data)
+{
+    xenConfig *cfg = xenConfigParse(data, strlen(data), "cpuid.cfg");
+    libxl_domain_config dc;
+    int ret;
+
+    if (cfg == NULL)
+        return virTestFail("the config does not parse");
+    libxl_domain_config_init(&dc);
+    ret = xenDomcfgFromConfig(cfg, &dc) == 0
+              ? virTestFail("a bad cpuid was accepted")
+              : virTestExpectError(VIR_ERR_CONFIG_INVALID,
+                                   "'nosuchflag=0' is not understood");
+    libxl_domain_config_dispose(&dc);
+    xenConfigFree(cfg);
+    return ret;
+}
+
+static const badWriteCase badWrites[] = {
+    {"xlconfig_write_memory_not_mib_fails_unchanged",
+     DOMXML("<memory>65537</memory>"),
+     "memory 65537 KiB is not a whole number of MiB"},
+    {"xlconfig_write_quote_in_cmdline_fails_unchanged",
+     DOMXML("<os><cmdline>a=\"b\"</cmdline></os><memory>65536</memory>"),
+     "cmdline 'a=\"b\"' cannot be written"},
+};
+
+static int
+mymain(void)
+{
+    static const char *const fixtures[] = {"pv-full", "pvh", "hvm-minimal"};
+    static const char *const xmls[] = {"domainconfdata/full.xml",
+                                       "xenconfigdata/pvh-guest.xml"};
+    int ret = 0;
+    size_t i;
+    char title[80];
+
+    for (i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
+        snprintf(title, sizeof(title),
+                 "xlconfig_fixture_%s_reads_and_round_trips", fixtures[i]);
+        if (virTestRun(title, testConfigFixture, fixtures[i]) < 0)
+            ret = -1;
+    }
+    for (i = 0; i < sizeof(xmls) / sizeof(xmls[0]); i++) {
+        snprintf(title, sizeof(title), "xlconfig_xml_round_trip_%zu", i);
+        if (virTestRun(title, testXMLRoundTrip, xmls[i]) < 0)
+            ret = -1;
+    }
+    for (i = 0; i < sizeof(badConfigs) / sizeof(badConfigs[0]); i++) {
+        if (virTestRun(badConfigs[i].title, testBadConfig, &badConfigs[i]) < 0)
+            ret = -1;
+    }
+    if (virTestRun("xlconfig_build_bad_cpuid_fails", testBadCpuid,
+                   "name = \"x\"\ncpuid = \"host,nosuchflag=0\"\n") < 0)
+        ret = -1;
+    for (i = 0; i < sizeof(badWrites) / sizeof(badWrites[0]); i++) {
+        if (virTestRun(badWrites[i].title, testBadWrite, &badWrites[i]) < 0)
+            ret = -1;
+    }
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)
