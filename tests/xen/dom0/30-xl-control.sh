@@ -14,8 +14,8 @@ not_paused() {
 }
 
 for g in pv1 pvh1; do
-    xt_guest_start "$g" || setup_failed "$g did not boot" \
-        "$(tail -n 5 "$XT_CONSOLE_LOGS/guest-$g.log" 2>&1)"
+    out=$(xt_guest_start "$g" 2>&1) || setup_failed "$g did not boot" \
+        "$out" "$(tail -n 5 "$XT_CONSOLE_LOGS/guest-$g.log" 2>&1)"
 
     xl pause "$g"
     check "$g: xl pause shows the p flag ($(xt_field "$g" 5))" paused "$g"
@@ -23,17 +23,14 @@ for g in pv1 pvh1; do
     check "$g: xl unpause clears it ($(xt_field "$g" 5))" not_paused "$g"
 
     xl vcpu-set "$g" 1
-    check "$g: xl vcpu-set 1 leaves 1 vcpu" xt_wait 30 xt_field_is "$g" 4 1
+    xt_expect_field 30 "$g" 4 1 "$g: xl vcpu-set 1 leaves 1 vcpu"
     xl vcpu-set "$g" 2
-    check "$g: xl vcpu-set 2 brings the second back" \
-        xt_wait 30 xt_field_is "$g" 4 2
+    xt_expect_field 30 "$g" 4 2 "$g: xl vcpu-set 2 brings the second back"
 
     xl mem-set "$g" 96m
-    check "$g: xl mem-set 96m shrinks it to 96 MiB ($(xt_field "$g" 3))" \
-        xt_wait 60 xt_field_is "$g" 3 96
+    xt_expect_field 60 "$g" 3 96 "$g: xl mem-set 96m shrinks it to 96 MiB"
     xl mem-set "$g" 160m
-    check "$g: xl mem-set 160m grows it to 160 MiB ($(xt_field "$g" 3))" \
-        xt_wait 60 xt_field_is "$g" 3 160
+    xt_expect_field 60 "$g" 3 160 "$g: xl mem-set 160m grows it to 160 MiB"
 
     start=$(date +%s)
     out=$(timeout 60 xl shutdown -w "$g" 2>&1)

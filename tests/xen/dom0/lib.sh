@@ -14,7 +14,10 @@
 #
 #   xt_guest_start NAME [SECONDS]  xl create NAME and wait (default 180 s)
 #                                  until its userspace is up; 1 on failure
-#   xt_guest_create NAME           xl create only
+#   xt_guest_create NAME           xl create only (with -e: xl's
+#                                  monitoring child was seen to abort with
+#                                  "corrupted double-linked list" and fail
+#                                  the create; nothing here needs it)
 #   xt_guest_ready NAME            true once the guest's init has announced
 #                                  itself on its console
 #   xt_field NAME COLUMN           a column of "xl list NAME": 2 id, 3 mem
@@ -23,6 +26,9 @@
 #   xt_wait SECONDS COMMAND...     retries COMMAND every 0.5 s until it
 #                                  succeeds; 1 after SECONDS
 #   xt_field_is NAME COLUMN VALUE  true when the column has that value
+#   xt_expect_field SECONDS NAME COLUMN VALUE DESCRIPTION
+#                                  a TAP case: the column reaches VALUE
+#                                  within SECONDS
 #   xt_guest_gone NAME             true when xl knows no domain NAME
 #   xt_destroy_guests              xl destroy every domain but Domain-0
 #   skip DESCRIPTION REASON        a TAP "ok N - DESCRIPTION # SKIP REASON"
@@ -57,13 +63,21 @@ xt_field_is() {
     [ "$(xt_field "$1" "$2")" = "$3" ]
 }
 
+xt_expect_field() {
+    if xt_wait "$1" xt_field_is "$2" "$3" "$4"; then
+        ok "$5"
+    else
+        not_ok "$5" "xl list $2: column $3 is '$(xt_field "$2" "$3")', want '$4'"
+    fi
+}
+
 xt_info() {
     xl info | sed -n "s/^$1 *: //p"
 }
 
 xt_guest_create() {
     rm -f "$XT_CONSOLE_LOGS/guest-$1.log"
-    xl create -q "/etc/xen/$1.cfg"
+    xl create -q -e "/etc/xen/$1.cfg"
 }
 
 xt_guest_ready() {
