@@ -1,0 +1,36 @@
+#!/bin/sh
+# xensnmp-run-tests [NAME]...: runs the dom0 test scripts
+# (/xensnmp/dom0-tests/NAME.sh, all of them by default) one after the
+# other, each under a time limit, and prints their TAP on the console with
+# a prefix the host extracts:
+#
+#   xentest-begin:NAME
+#   xentest:NAME: <one line of the script's output>
+#   xentest-time:NAME:<seconds it took>
+#   xentest-end:NAME:<exit status>
+#   XENSNMP-DOM0-DONE                  (after the last script)
+#
+# Between scripts every guest is destroyed, so each script starts from a
+# host with Domain-0 alone.
+
+tests=/xensnmp/dom0-tests
+limit=${XENSNMP_DOM0_SCRIPT_TIMEOUT:-300}
+
+. "$tests/lib.sh"
+
+if [ $# = 0 ]; then
+    set -- $(cd "$tests" && ls [0-9]*.sh | sed 's/\.sh$//')
+fi
+
+for name in "$@"; do
+    echo "xentest-begin:$name"
+    start=$(date +%s)
+    {
+        (cd /tmp && timeout -s KILL "$limit" sh "$tests/$name.sh" 2>&1)
+        echo $? >"/tmp/xentest-rc.$name"
+    } | sed "s/^/xentest:$name: /"
+    echo "xentest-time:$name:$(($(date +%s) - start))"
+    echo "xentest-end:$name:$(cat "/tmp/xentest-rc.$name")"
+    xt_destroy_guests
+done
+echo "XENSNMP-DOM0-DONE"

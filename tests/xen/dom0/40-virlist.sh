@@ -1,0 +1,33 @@
+# tools/virlist on xen:/// lists what xl list shows, when the Xen driver
+# is built; without it, it must fail and say why.
+. /xensnmp/dom0-tests/lib.sh
+
+virlist=$abs_builddir/tools/virlist
+[ -x "$virlist" ] || setup_failed "$virlist is not in the image"
+
+if [ "$WITH_XEN" != yes ]; then
+    out=$("$virlist" xen:/// 2>&1)
+    rc=$?
+    check "virlist xen:/// without the Xen driver fails" test "$rc" != 0
+    case $out in
+    *"no Xen driver"*) ok "virlist xen:/// says the build has no Xen driver" ;;
+    *) not_ok "virlist xen:/// says the build has no Xen driver" "$out" ;;
+    esac
+    skip "virlist xen:/// lists the domains xl list shows" \
+        "this build has no Xen driver"
+    done_testing
+fi
+
+xt_guest_start pv1 || setup_failed "pv1 did not boot"
+out=$("$virlist" xen:/// 2>&1)
+is "$?" 0 "virlist xen:/// succeeds${out:+}"
+printf '%s\n' "$out" | sed 's/^/# /'
+names_virlist=$(printf '%s\n' "$out" |
+    awk '/^Name/ { t = 1; next } t && NF { print $1 }' | sort | tr '\n' ' ')
+names_xl=$(xl list | awk 'NR > 1 { print $1 }' | sort | tr '\n' ' ')
+is "$names_virlist" "$names_xl" "virlist xen:/// lists the domains xl list shows"
+for g in Domain-0 pv1; do
+    is "$(printf '%s\n' "$out" | awk -v n="$g" '$1 == n { print $2 }')" \
+        "$(xt_field "$g" 2)" "virlist xen:///: $g has the id xl list shows"
+done
+done_testing
