@@ -232,9 +232,13 @@ xs_start_snmpd() {
 agentaddress udp:127.0.0.1:$XS_PORT
 master agentx
 agentXSocket $XS_TMP/agentx.sock
+agentXTimeout 5
 rocommunity public 127.0.0.1
 rwcommunity private 127.0.0.1
 EOC
+        # agentXTimeout: the agent may run under valgrind or ASan on a busy
+        # machine, where snmpd's default of 1 s fails SETs at random.
+        # background.sh checks that a SET still returns within 1 s.
         # Notifications go to xs_start_snmptrapd's port when it ran first.
         if [ -n "${XS_TRAP_PORT:-}" ]; then
             echo "trap2sink 127.0.0.1:$XS_TRAP_PORT public" \
