@@ -37,10 +37,11 @@ elapsed() {
     echo "$(($(date +%s) - t0)) s"
 }
 
-# Host packages: the emulator, busybox for the initramfs, cpio, and what
+# Host packages: the emulator, busybox for the initramfs, cpio, xz (the
+# guest kernel is unpacked), and what
 # the image copies from the host (net-snmp, ss, the Xen libraries).
 packages="qemu-system-x86 busybox-static cpio libxen-dev snmpd snmptrapd
-snmp iproute2"
+snmp iproute2 xz-utils"
 missing=
 for p in $packages; do
     case $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) in
