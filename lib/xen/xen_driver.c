@@ -40,7 +40,9 @@
 
 /* ---- logging ---------------------------------------------------------- */
 
-static void
+/* The format comes from the Xen libraries through xentoollog's callback;
+ * the attribute tells the compiler so (clang's -Wformat-nonliteral). */
+static void __attribute__((format(printf, 5, 0)))
 xenLoggerMessage(xentoollog_logger *lg, xentoollog_level level, int errnoval,
                  const char *context, const char *format, va_list al)
 {

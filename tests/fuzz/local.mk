@@ -30,8 +30,9 @@ $(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SOURCES)
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_builddir) \
 	  -I$(top_srcdir)/include -I$(top_srcdir)/lib -I$(top_srcdir)/agent \
-	  $(LIBXML_CFLAGS) -o $@ $(srcdir)/$@.c $(FUZZ_EXTRA_SRCS) \
-	  $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) -lpthread
+	  $(LIBXML_CFLAGS) $(XEN_CFLAGS) -o $@ $(srcdir)/$@.c \
+	  $(FUZZ_EXTRA_SRCS) $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) $(XEN_LIBS) \
+	  -lpthread
 
 fuzz: $(FUZZ_TARGETS)
 
