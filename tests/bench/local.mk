@@ -1,10 +1,12 @@
 ## tests/bench/local.mk: benchmarks.  They print figures and are never
 ## part of "make check"; "make bench" runs them.
 
-noinst_PROGRAMS += tests/bench/gennode tests/bench/benchload
+noinst_PROGRAMS += tests/bench/gennode tests/bench/benchload tests/bench/bulkwalk
 tests_bench_gennode_SOURCES = tests/bench/gennode.c
 tests_bench_benchload_SOURCES = tests/bench/benchload.c
 tests_bench_benchload_LDADD = lib/libvir.la $(LIBXML_LIBS)
+tests_bench_bulkwalk_SOURCES = tests/bench/bulkwalk.c
+tests_bench_bulkwalk_LDADD = $(NETSNMP_LIBS)
 
 BENCH_SIZES = 1000 10000
 ## The agent benchmark's sizes (domains x 4 vcpus); BENCH_FULL=1 makes
@@ -15,7 +17,7 @@ CLEANFILES += tests/bench/node-*.xml
 EXTRA_DIST += tests/bench/agentbench.sh
 
 bench: tests/bench/gennode$(EXEEXT) tests/bench/benchload$(EXEEXT) \
-		agent/xensnmpd$(EXEEXT) agent/xensnmp.la
+		agent/xensnmpd$(EXEEXT) agent/xensnmp.la tests/bench/bulkwalk$(EXEEXT)
 	@for n in $(sort $(BENCH_SIZES) $(BENCH_AGENT_SIZES)); do \
 	  tests/bench/gennode$(EXEEXT) -n $$n -v 4 \
 	    >tests/bench/node-$$n.xml || exit 1; \
