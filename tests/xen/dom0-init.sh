@@ -6,6 +6,12 @@
 
 PATH=/usr/local/bin:/usr/lib/xen-4.17/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
+# No AVX string functions in dom0's programs: under QEMU 7.2's TCG (its
+# first with AVX) bash running libxl's hotplug scripts and xl died of
+# heap corruption ("malloc(): unsorted double linked list corrupted")
+# with glibc's AVX2 variants in use.
+GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX2,-AVX
+export GLIBC_TUNABLES
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -20,7 +26,8 @@ mount -t tmpfs tmpfs /tmp
 mkdir -p /run/lock /run/xen /run/xenstored /var/log/xen/console \
     /var/lib/xen /var/lib/xenstored
 
-for m in xen-evtchn xen-privcmd xen-gntdev xen-gntalloc xenfs; do
+for m in xen-evtchn xen-privcmd xen-gntdev xen-gntalloc xenfs xen-blkback \
+    xen-netback loop llc stp bridge; do
     insmod "/lib/modules/xen/$m.ko" || echo "dom0-init: insmod $m failed"
 done
 mount -t xenfs xenfs /proc/xen || echo "dom0-init: cannot mount xenfs"
