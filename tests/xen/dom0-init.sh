@@ -6,12 +6,6 @@
 
 PATH=/usr/local/bin:/usr/lib/xen-4.17/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
-# No AVX string functions in dom0's programs: under QEMU 7.2's TCG (its
-# first with AVX) bash running libxl's hotplug scripts and xl died of
-# heap corruption ("malloc(): unsorted double linked list corrupted")
-# with glibc's AVX2 variants in use.
-GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX2,-AVX
-export GLIBC_TUNABLES
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
