@@ -6,9 +6,9 @@
  * guests: pv1 and pv2 (PV) and pvh1 (PVH), each with 128 MiB of a 192 MiB
  * maximum and 2 of 2 vcpus, all running and defined.
  *
- * The URI comes from XENSNMP_CONFORMANCE_URI; without it, the test
- * driver's tests/conformancedata/node.xml, which describes that host
- * (make check).  tests/xen runs the same program inside a real dom0 with
+ * The URI comes from XENSNMP_CONFORMANCE_URI ("NULL": the NULL name,
+ * the library's default); without it, the test driver's
+ * tests/conformancedata/node.xml, which describes that host (make check).  tests/xen runs the same program inside a real dom0 with
  * xen:/// (make check-xen), so that the simulated host is held to what
  * Xen does.  Changes that take effect in the guest (memory, vcpus,
  * shutdown, reboot) are polled for, up to XENSNMP_CONFORMANCE_WAIT
@@ -352,19 +352,23 @@ testLookupUnknownFails(const void *data)
 /* ---- transitions ------------------------------------------------------ */
 
 static int
+pauseGuest(virDomainPtr dom, const char *name)
+{
+    if (virDomainSuspend(dom) < 0 ||
+        waitState(name, STATE_BIT(VIR_DOMAIN_PAUSED)) < 0)
+        return virTestFail("suspend did not pause '%s'", name);
+    return 0;
+}
+
+static int
 testSuspendResume(const void *data)
 {
     const char *name = data;
     virDomainPtr dom = lookup(name);
     int ret = -1;
 
-    if (dom == NULL)
-        return -1;
-    if (virDomainSuspend(dom) < 0 ||
-        waitState(name, STATE_BIT(VIR_DOMAIN_PAUSED)) < 0) {
-        virTestFail("suspend did not pause '%s'", name);
+    if (dom == NULL || pauseGuest(dom, name) < 0)
         goto cleanup;
-    }
     if (virDomainSuspend(dom) == 0 ||
         virTestExpectError(VIR_ERR_OPERATION_INVALID, "already paused") < 0)
         goto cleanup;
@@ -379,6 +383,38 @@ testSuspendResume(const void *data)
     ret = 0;
 
 cleanup:
+    freeDom(dom);
+    return ret;
+}
+
+/* A paused guest cannot act on a shutdown or reboot request: both are
+ * refused (the test driver once took them and stopped the domain). */
+static int
+testShutdownPausedRefused(const void *data)
+{
+    const char *name = data;
+    virDomainPtr dom = lookup(name);
+    int ret = -1;
+
+    if (dom == NULL)
+        return -1;
+    if (pauseGuest(dom, name) < 0)
+        goto cleanup;
+    if (virDomainShutdown(dom) == 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_INVALID, "paused") < 0 ||
+        virDomainReboot(dom, 0) == 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_INVALID, "paused") < 0) {
+        virTestFail("a paused '%s' was asked to shut down or reboot", name);
+        goto cleanup;
+    }
+    virResetLastError();
+    if (waitState(name, STATE_BIT(VIR_DOMAIN_PAUSED)) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (virDomainResume(dom) < 0 || waitState(name, STATES_UP) < 0)
+        ret = virTestFail("'%s' did not resume", name);
     freeDom(dom);
     return ret;
 }
@@ -416,7 +452,8 @@ testReadOnlyRefusesChanges(const void *data)
 
     (void)data;
     if (ro == NULL)
-        return virTestFail("cannot open '%s' read-only", uri);
+        return virTestFail("cannot open '%s' read-only",
+                           uri != NULL ? uri : "NULL");
     if ((dom = virDomainLookupByName(ro, "pv1")) == NULL ||
         virDomainGetInfo(dom, &info) < 0) {
         virTestFail("a read-only connection cannot read");
@@ -752,12 +789,19 @@ cleanup:
 static int
 testDefineDuplicateUUIDFails(const void *data)
 {
-    virDomainPtr dom;
+    virDomainPtr pv1 = lookup("pv1");
+    virDomainPtr dom = NULL;
+    char uuid[UUID_BUFLEN * 2 + 5];
+    char xml[512];
 
     (void)data;
-    dom = virDomainDefineXML(
-        conn, EXTRA_XML("conf-dup", "5eb1a0c1-0000-4000-8000-000000000001"));
-    if (dom != NULL) {
+    if (pv1 == NULL || virDomainGetUUIDString(pv1, uuid) < 0) {
+        freeDom(pv1);
+        return virTestFail("no UUID for pv1");
+    }
+    freeDom(pv1);
+    snprintf(xml, sizeof(xml), EXTRA_XML("conf-dup", "%s"), uuid);
+    if ((dom = virDomainDefineXML(conn, xml)) != NULL) {
         virDomainUndefine(dom);
         freeDom(dom);
         return virTestFail("a second domain with pv1's UUID was defined");
@@ -783,9 +827,241 @@ testDetachMissingDeviceFails(const void *data)
     return ret;
 }
 
-/* ---- save, restore, core dump ----------------------------------------- */
+/* A new guest that boots on both hosts: the harness's guest kernel and
+ * initrd (the test driver boots nothing), 128 MiB (Xen cannot build a
+ * 64 MiB guest from that kernel's ELF image) and 1 vcpu. */
+#define NEW_XML(name, uuid)                                         \
+    "<domain type='xen'><name>" name "</name><uuid>" uuid "</uuid>" \
+    "<os><type>linux</type><kernel>/boot/guest/vmlinuz</kernel>"    \
+    "<initrd>/boot/guest/initrd.gz</initrd>"                        \
+    "<cmdline>console=hvc0 rdinit=/init quiet</cmdline></os>"       \
+    "<memory>131072</memory><currentMemory>131072</currentMemory>"  \
+    "<vcpu>1</vcpu><on_poweroff>destroy</on_poweroff>"              \
+    "<on_reboot>restart</on_reboot><on_crash>destroy</on_crash></domain>"
+
+/* Checks that @dom runs with a fresh id, 128 MiB and 1 vcpu. */
+static int
+expectNewGuestRunning(virDomainPtr dom)
+{
+    virDomainInfo info;
+
+    if (waitState(virDomainGetName(dom), STATES_UP) < 0)
+        return -1;
+    if ((int)virDomainGetID(dom) <= 0 || virDomainGetInfo(dom, &info) < 0)
+        return virTestFail("'%s' runs without an id or info",
+                           virDomainGetName(dom));
+    if (virTestExpectInt("maxMem", (long long)info.maxMem, 131072) < 0 ||
+        virTestExpectInt("nrVirtCpu", info.nrVirtCpu, 1) < 0)
+        return -1;
+    return 0;
+}
+
+/* Destroys @dom, which has no definition, and checks it is gone. */
+static int
+destroyTransient(virDomainPtr dom, const char *name)
+{
+    virDomainPtr again;
+
+    if (virDomainDestroy(dom) < 0) {
+        freeDom(dom);
+        return virTestFail("destroying '%s' failed", name);
+    }
+    if ((again = virDomainLookupByName(conn, name)) != NULL) {
+        freeDom(again);
+        return virTestFail("'%s' is still there after destroy", name);
+    }
+    return virTestExpectError(VIR_ERR_NO_DOMAIN, name);
+}
+
+static int
+testCreateLinux(const void *data)
+{
+    const char *xml =
+        NEW_XML("conf-linux", "5eb1a0c1-0000-4000-8000-0000000000e2");
+    virDomainPtr dom = virDomainCreateLinux(conn, xml, 0);
+    virDomainPtr twice = NULL;
+    int ret = -1;
+
+    (void)data;
+    if (dom == NULL)
+        return virTestFail("cannot create conf-linux: %s",
+                           virGetLastError() != NULL
+                               ? virGetLastError()->message
+                               : "no error");
+    if (expectNewGuestRunning(dom) < 0)
+        goto cleanup;
+    if (listedDefined("conf-linux")) {
+        virTestFail("a domain created from XML is listed as defined");
+        goto cleanup;
+    }
+    if ((twice = virDomainCreateLinux(conn, xml, 0)) != NULL) {
+        virTestFail("conf-linux was created twice");
+        goto cleanup;
+    }
+    if (virTestExpectError(VIR_ERR_DOM_EXIST, "conf-linux") < 0)
+        goto cleanup;
+    virResetLastError();
+    ret = destroyTransient(dom, "conf-linux");
+    dom = NULL;
+
+cleanup:
+    if (dom != NULL)
+        virDomainDestroy(dom);
+    if (twice != NULL)
+        virDomainDestroy(twice);
+    return ret;
+}
+
+static int
+testDefineCreateUndefine(const void *data)
+{
+    virDomainPtr dom = NULL;
+    int before = virConnectNumOfDefinedDomains(conn);
+    int ret = -1;
+
+    (void)data;
+    dom = virDomainDefineXML(
+        conn, NEW_XML("conf-new", "5eb1a0c1-0000-4000-8000-0000000000e3"));
+    if (before < 0 || dom == NULL)
+        return virTestFail("cannot define conf-new");
+    if (virTestExpectInt("id when defined", (int)virDomainGetID(dom), -1) < 0)
+        goto cleanup;
+    if (virDomainCreate(dom) < 0) {
+        virTestFail("cannot start conf-new: %s",
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
+        goto cleanup;
+    }
+    if (expectNewGuestRunning(dom) < 0)
+        goto cleanup;
+    if (listedDefined("conf-new")) {
+        virTestFail("conf-new is listed as defined while it runs");
+        goto cleanup;
+    }
+    /* Undefined while it runs, it goes on running until it stops. */
+    if (virDomainUndefine(dom) < 0) {
+        virTestFail("cannot undefine running conf-new");
+        goto cleanup;
+    }
+    if (virTestExpectInt("defined count", virConnectNumOfDefinedDomains(conn),
+                         before) < 0 ||
+        waitState("conf-new", STATES_UP) < 0)
+        goto cleanup;
+    ret = destroyTransient(dom, "conf-new");
+    dom = NULL;
+
+cleanup:
+    if (dom != NULL) {
+        virDomainUndefine(dom);
+        virDomainDestroy(dom);
+    }
+    return ret;
+}
 
 static char tmpdir[] = "/tmp/conformancetest.XXXXXX";
+
+/* Whether the XML of @name mentions @what. */
+static int
+xmlHas(const char *name, const char *what, bool *has)
+{
+    virDomainPtr dom = lookup(name);
+    char *xml = NULL;
+
+    if (dom == NULL || (xml = virDomainGetXMLDesc(dom, 0)) == NULL) {
+        freeDom(dom);
+        return virTestFail("no XML for '%s'", name);
+    }
+    *has = strstr(xml, what) != NULL;
+    free(xml);
+    freeDom(dom);
+    return 0;
+}
+
+/* Attaches @device (whose XML form shows @mark) to running @name, checks
+ * the domain shows it, that a second attach is refused, and detaches it. */
+static int
+attachDetach(const char *name, const char *device, const char *mark)
+{
+    virDomainPtr dom = lookup(name);
+    bool has = false;
+    int ret = -1;
+
+    if (dom == NULL)
+        return -1;
+    if (virDomainAttachDevice(dom, (char *)device) < 0) {
+        virTestFail("attaching to '%s' failed: %s", name,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
+        goto cleanup;
+    }
+    if (xmlHas(name, mark, &has) < 0)
+        goto cleanup;
+    if (!has) {
+        virTestFail("the XML of '%s' lacks the attached %s", name, mark);
+        goto cleanup;
+    }
+    if (virDomainAttachDevice(dom, (char *)device) == 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_INVALID, NULL) < 0) {
+        virTestFail("a second attach of %s was not refused", mark);
+        goto cleanup;
+    }
+    virResetLastError();
+    if (virDomainDetachDevice(dom, (char *)device) < 0) {
+        virTestFail("detaching from '%s' failed: %s", name,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
+        goto cleanup;
+    }
+    if (xmlHas(name, mark, &has) < 0)
+        goto cleanup;
+    if (has) {
+        virTestFail("the XML of '%s' still has the detached %s", name, mark);
+        goto cleanup;
+    }
+    if (waitState(name, STATES_UP) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    freeDom(dom);
+    return ret;
+}
+
+static int
+testAttachDetachDisk(const void *data)
+{
+    char path[64];
+    char xml[256];
+    FILE *fp;
+    int ret;
+
+    snprintf(path, sizeof(path), "%s/disk.img", tmpdir);
+    if ((fp = fopen(path, "w")) == NULL || ftruncate(fileno(fp), 1 << 20) < 0) {
+        if (fp != NULL)
+            fclose(fp);
+        return virTestFail("cannot make %s", path);
+    }
+    fclose(fp);
+    snprintf(xml, sizeof(xml),
+             "<disk type='file' device='disk'><source file='%s'/>"
+             "<target dev='xvdb'/></disk>",
+             path);
+    ret = attachDetach(data, xml, "xvdb");
+    unlink(path);
+    return ret;
+}
+
+static int
+testAttachDetachInterface(const void *data)
+{
+    return attachDetach(data,
+                        "<interface type='bridge'><mac "
+                        "address='00:16:3e:5e:b1:a0'/><source "
+                        "bridge='xenbr0'/></interface>",
+                        "00:16:3e:5e:b1:a0");
+}
+
+/* ---- save, restore, core dump ----------------------------------------- */
 
 static int
 testSaveRestore(const void *data)
@@ -802,11 +1078,15 @@ testSaveRestore(const void *data)
     if (virDomainSave(dom, path) < 0 || virDomainGetInfo(dom, &info) < 0 ||
         virTestExpectInt("state after save", info.state, VIR_DOMAIN_SHUTOFF) <
             0) {
-        virTestFail("saving '%s' did not stop it", name);
+        virTestFail("saving '%s' did not stop it: %s", name,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
         goto cleanup;
     }
     if (virDomainRestore(conn, path) < 0 || waitState(name, STATES_UP) < 0) {
-        virTestFail("restoring '%s' failed", name);
+        virTestFail("restoring '%s' failed: %s", name,
+                    virGetLastError() != NULL ? virGetLastError()->message
+                                              : "no error");
         goto cleanup;
     }
     if (virDomainRestore(conn, "/nonexistent/save") == 0 ||
@@ -815,6 +1095,10 @@ testSaveRestore(const void *data)
     ret = 0;
 
 cleanup:
+    /* Leave the guest running for the cases that follow. */
+    if (ret < 0 && dom != NULL && virDomainGetID(dom) == (unsigned int)-1 &&
+        virDomainCreate(dom) == 0)
+        waitState(name, STATES_UP);
     unlink(path);
     freeDom(dom);
     return ret;
@@ -867,15 +1151,17 @@ mymain(void)
 
     if (wait != NULL && atof(wait) > 0)
         waitSeconds = atof(wait);
-    if (env != NULL && env[0] != '\0')
+    if (env != NULL && strcmp(env, "NULL") == 0)
+        uri = NULL;
+    else if (env != NULL && env[0] != '\0')
         uri = env;
-    else
-        uri = owned = virTestNodeURI("conformancedata/node.xml");
-    if (uri == NULL || mkdtemp(tmpdir) == NULL)
+    else if ((uri = owned = virTestNodeURI("conformancedata/node.xml")) == NULL)
         return -1;
-    printf("# conformance suite on %s\n", uri);
+    if (mkdtemp(tmpdir) == NULL)
+        return -1;
+    printf("# conformance suite on %s\n", uri != NULL ? uri : "NULL");
     if ((conn = virConnectOpen(uri)) == NULL) {
-        virTestFail("cannot open '%s': %s", uri,
+        virTestFail("cannot open '%s': %s", uri != NULL ? uri : "NULL",
                     virGetLastError() != NULL ? virGetLastError()->message
                                               : "no error");
         free(owned);
@@ -899,6 +1185,8 @@ mymain(void)
     DO_TEST("conformance_lookup_unknown_fails", testLookupUnknownFails, NULL);
     DO_TEST("conformance_suspend_resume_pv1", testSuspendResume, "pv1");
     DO_TEST("conformance_suspend_resume_pvh1", testSuspendResume, "pvh1");
+    DO_TEST("conformance_shutdown_paused_refused_pv1",
+            testShutdownPausedRefused, "pv1");
     DO_TEST("conformance_dom0_refuses_lifecycle", testDom0RefusesLifecycle,
             NULL);
     DO_TEST("conformance_readonly_refuses_changes", testReadOnlyRefusesChanges,
@@ -916,6 +1204,12 @@ mymain(void)
             testDefineDuplicateUUIDFails, NULL);
     DO_TEST("conformance_detach_missing_device_fails",
             testDetachMissingDeviceFails, "pv1");
+    DO_TEST("conformance_create_linux_then_destroy", testCreateLinux, NULL);
+    DO_TEST("conformance_define_create_undefine", testDefineCreateUndefine,
+            NULL);
+    DO_TEST("conformance_attach_detach_disk_pv1", testAttachDetachDisk, "pv1");
+    DO_TEST("conformance_attach_detach_interface_pv1",
+            testAttachDetachInterface, "pv1");
     DO_TEST("conformance_save_restore_pv1", testSaveRestore, "pv1");
     DO_TEST("conformance_core_dump_pv2", testCoreDump, "pv2");
 

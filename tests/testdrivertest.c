@@ -731,6 +731,94 @@ cleanup:
     return ret;
 }
 
+typedef struct _testStopActionCase testStopActionCase;
+
+struct _testStopActionCase {
+    const char *actions; /* <on_poweroff> and <on_reboot> elements */
+    bool reboot;
+    bool restarts; /* else preserved */
+};
+
+/* What happens when a guest stops follows on_poweroff (on_reboot after a
+ * reboot), as on Xen: preserve keeps the domain shut off with its id (xl
+ * list shows it) until it is destroyed; restart brings it back. */
+static int
+testDomainStopAction(const void *data)
+{
+    const testStopActionCase *tc = data;
+    virConnectPtr conn = testOpen(nodeURI);
+    virDomainPtr dom = NULL;
+    virDomainInfo info;
+    char xml[512];
+    int ids[NODE_ACTIVE + 2];
+    int id;
+    int ret = -1;
+
+    if (conn == NULL)
+        return -1;
+    snprintf(xml, sizeof(xml),
+             "<domain type='xen'><name>stopper</name><memory>65536</memory>"
+             "%s</domain>",
+             tc->actions);
+    if ((dom = virDomainDefineXML(conn, xml)) == NULL ||
+        virTestExpectInt("create", virDomainCreate(dom), 0) < 0)
+        goto cleanup;
+    id = (int)virDomainGetID(dom);
+    if (virTestExpectInt(tc->reboot ? "reboot" : "shutdown",
+                         tc->reboot ? virDomainReboot(dom, 0)
+                                    : virDomainShutdown(dom),
+                         0) < 0)
+        goto cleanup;
+    testSleepMs(NODE_DELAY_MS + 50);
+    if (virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0)
+        goto cleanup;
+    if (tc->restarts) {
+        if (virTestExpectInt("state", info.state, VIR_DOMAIN_RUNNING) < 0)
+            goto cleanup;
+        if ((int)virDomainGetID(dom) <= id) {
+            virTestFail("restarted with id %d (was %d)",
+                        (int)virDomainGetID(dom), id);
+            goto cleanup;
+        }
+        ret = 0;
+        goto cleanup;
+    }
+    if (virTestExpectInt("state", info.state, VIR_DOMAIN_SHUTOFF) < 0 ||
+        virTestExpectInt("id kept", (int)virDomainGetID(dom), id) < 0 ||
+        virTestExpectInt("listed running",
+                         virConnectListDomains(conn, ids, NODE_ACTIVE + 2),
+                         NODE_ACTIVE + 1) < 0 ||
+        virTestExpectInt("create", virDomainCreate(dom), -1) < 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_INVALID, "already running") < 0 ||
+        virTestExpectInt("suspend", virDomainSuspend(dom), -1) < 0 ||
+        virTestExpectError(VIR_ERR_OPERATION_INVALID, "not running") < 0)
+        goto cleanup;
+    virResetLastError();
+    if (virTestExpectInt("destroy", virDomainDestroy(dom), 0) < 0)
+        goto cleanup;
+    if ((dom = testLookup(conn, "stopper")) == NULL ||
+        virTestExpectInt("id after destroy", (int)virDomainGetID(dom), -1) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    virDomainFree(dom);
+    virConnectClose(conn);
+    return ret;
+}
+
+static const struct {
+    const char *title;
+    testStopActionCase tc;
+} stopActionCases[] = {
+    {"domain_shutdown_on_poweroff_preserve_keeps_id",
+     {"<on_poweroff>preserve</on_poweroff>", false, false}},
+    {"domain_reboot_on_reboot_preserve_keeps_id",
+     {"<on_reboot>preserve</on_reboot>", true, false}},
+    {"domain_shutdown_on_poweroff_restart_restarts",
+     {"<on_poweroff>restart</on_poweroff>", false, true}},
+};
+
 /* Create of a defined domain: fresh ids, never reused, cpu time from 0. */
 static int
 testDomainCreateFreshIds(const void *data)
@@ -2285,8 +2373,9 @@ static const struct {
               "domain 'backup' has crashed", VIR_DOMAIN_CRASHED),
     LIFECYCLE("domain_shutdown_running_begins", "web01", OP_SHUTDOWN, 0, NULL,
               VIR_DOMAIN_SHUTDOWN),
-    LIFECYCLE("domain_shutdown_paused_begins", "mail", OP_SHUTDOWN, 0, NULL,
-              VIR_DOMAIN_SHUTDOWN),
+    /* As on Xen: a paused guest cannot act on the request. */
+    LIFECYCLE("domain_shutdown_paused_fails", "mail", OP_SHUTDOWN, OPINVAL,
+              "domain 'mail' is paused: resume it first", VIR_DOMAIN_PAUSED),
     LIFECYCLE("domain_shutdown_shutoff_fails", "build", OP_SHUTDOWN, OPINVAL,
               "domain 'build' is not running", VIR_DOMAIN_SHUTOFF),
     LIFECYCLE("domain_shutdown_crashed_fails", "backup", OP_SHUTDOWN, OPINVAL,
@@ -2295,6 +2384,8 @@ static const struct {
               "Domain-0 cannot be shut down", VIR_DOMAIN_RUNNING),
     LIFECYCLE("domain_reboot_running_begins", "web02", OP_REBOOT, 0, NULL,
               VIR_DOMAIN_SHUTDOWN),
+    LIFECYCLE("domain_reboot_paused_fails", "mail", OP_REBOOT, OPINVAL,
+              "domain 'mail' is paused: resume it first", VIR_DOMAIN_PAUSED),
     LIFECYCLE("domain_reboot_shutoff_fails", "build", OP_REBOOT, OPINVAL,
               "domain 'build' is not running", VIR_DOMAIN_SHUTOFF),
     LIFECYCLE("domain_reboot_crashed_fails", "backup", OP_REBOOT, OPINVAL,
@@ -2335,7 +2426,6 @@ static const struct {
     testRebootCase tc;
 } rebootCases[] = {
     {"domain_reboot_completes_with_fresh_id", {"web01", VIR_DOMAIN_RUNNING}},
-    {"domain_reboot_paused_completes_running", {"mail", VIR_DOMAIN_RUNNING}},
     {"domain_reboot_on_reboot_destroy_shuts_off",
      {"batch", VIR_DOMAIN_SHUTOFF}},
 };
@@ -2613,6 +2703,9 @@ mymain(void)
     for (i = 0; i < sizeof(rebootCases) / sizeof(rebootCases[0]); i++)
         virTestRun(rebootCases[i].title, testDomainRebootCompletes,
                    &rebootCases[i].tc);
+    for (i = 0; i < sizeof(stopActionCases) / sizeof(stopActionCases[0]); i++)
+        virTestRun(stopActionCases[i].title, testDomainStopAction,
+                   &stopActionCases[i].tc);
     virTestRun("domain_create_gets_fresh_ids", testDomainCreateFreshIds, NULL);
     virTestRun("domain_undefine_shutoff_invalidates_handle",
                testDomainUndefineRemoves, NULL);

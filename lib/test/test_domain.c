@@ -4,7 +4,8 @@
  *
  * Invariants kept here, relied on by test_driver.c:
  *  - every domain is in host->doms at obj->index and in byName/byUUID;
- *  - a domain is active iff state != SHUTOFF; an active domain has an id
+ *  - a domain is active iff state != SHUTOFF or it is preserved (shut
+ *    off by its guest, kept until destroyed); an active domain has an id
  *    >= 0 indexed in byID, a vcpuTime array, and its current memory
  *    counted in host->usedMemory;
  *  - a domain is in host->pending iff it is in SHUTDOWN;
@@ -265,7 +266,7 @@ testHostFreeMemory(const testHost *host)
 bool
 testDomIsActive(const testDomObj *obj)
 {
-    return obj->state != VIR_DOMAIN_SHUTOFF;
+    return obj->state != VIR_DOMAIN_SHUTOFF || obj->preserved;
 }
 
 void
@@ -397,6 +398,7 @@ testDomStop(testHost *host, testDomObj *obj)
     host->usedMemory -= obj->def->memory;
     obj->state = VIR_DOMAIN_SHUTOFF;
     obj->rebooting = false;
+    obj->preserved = false;
     free(obj->vcpuTime);
     obj->vcpuTime = NULL;
 
@@ -494,10 +496,19 @@ testHostTick(testHost *host, unsigned long long now)
     for (i = 0; i < ndue; i++) {
         testDomObj *obj = host->pending[i];
 
-        if (obj->rebooting && obj->def->onReboot != VIR_DOMAIN_DESTROY)
-            testDomRestart(host, obj, obj->deadline);
-        else
+        virDomainRestart action =
+            obj->rebooting ? obj->def->onReboot : obj->def->onPoweroff;
+
+        if (action == VIR_DOMAIN_PRESERVE) {
+            testDomFold(obj, obj->deadline);
+            obj->state = VIR_DOMAIN_SHUTOFF;
+            obj->rebooting = false;
+            obj->preserved = true;
+        } else if (action == VIR_DOMAIN_DESTROY) {
             testDomStop(host, obj);
+        } else {
+            testDomRestart(host, obj, obj->deadline);
+        }
     }
 
     memmove(host->pending, host->pending + ndue,

@@ -53,10 +53,13 @@ struct _testDomObj {
                                     * to @since; NULL when shut off */
     unsigned long long since;     /* monotonic ns of the last fold */
     bool rebooting;               /* in SHUTDOWN: comes back up */
-    unsigned long long deadline;  /* in SHUTDOWN: when that completes */
-    unsigned long long seq;       /* orders transitions due together */
-    size_t pendingIdx;            /* in host->pending, SIZE_MAX if none */
-    size_t index;                 /* in host->doms */
+    bool preserved; /* stopped, kept by an on_poweroff or on_reboot of
+                     * "preserve": SHUTOFF with its id, memory and cpu
+                     * time until destroyed, as on Xen */
+    unsigned long long deadline; /* in SHUTDOWN: when that completes */
+    unsigned long long seq;      /* orders transitions due together */
+    size_t pendingIdx;           /* in host->pending, SIZE_MAX if none */
+    size_t index;                /* in host->doms */
 };
 
 typedef struct _testHost testHost;
@@ -130,8 +133,10 @@ bool testDomStop(testHost *host, testDomObj *obj);
 void testDomSetState(testDomObj *obj, virDomainState state,
                      unsigned long long now);
 
-/* Puts an active domain in SHUTDOWN; it stops (or, with @reboot, comes
- * back with a fresh id) after the host's delay.  -1 on OOM (reported). */
+/* Puts an active domain in SHUTDOWN; after the host's delay it does what
+ * its on_poweroff (on_reboot with @reboot) says: destroy (it stops),
+ * restart (it comes back with a fresh id) or preserve (it stays shut off
+ * with its id until destroyed).  -1 on OOM (reported). */
 int testDomBeginShutdown(testHost *host, testDomObj *obj, bool reboot,
                          unsigned long long now);
 

@@ -46,6 +46,10 @@ xenDeviceAddDisk(virDomainPtr dom, xenPriv *priv, uint32_t domid,
     xenLogReset(priv);
     if (libxl_device_disk_add(XEN_XL(priv), domid, &disk, NULL) != 0) {
         xenReportCallError(dom, priv, "attaching a disk");
+        /* libxl keeps a device whose backend failed (its hotplug script,
+         * say) in the domain's record, where a save would take it along:
+         * take it out, keeping the reason above. */
+        libxl_device_disk_destroy(XEN_XL(priv), domid, &disk, NULL);
         goto cleanup;
     }
     ret = 0;
@@ -68,6 +72,7 @@ xenDeviceAddNic(virDomainPtr dom, xenPriv *priv, uint32_t domid,
     xenLogReset(priv);
     if (libxl_device_nic_add(XEN_XL(priv), domid, &nic, NULL) != 0) {
         xenReportCallError(dom, priv, "attaching an interface");
+        libxl_device_nic_destroy(XEN_XL(priv), domid, &nic, NULL);
         goto cleanup;
     }
     ret = 0;

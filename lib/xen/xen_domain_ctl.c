@@ -175,6 +175,63 @@ xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
     return acted;
 }
 
+void
+xenTrackReapNow(xenPriv *priv)
+{
+    xenDomInfo *all = NULL;
+    size_t n = 0;
+
+    if (priv->ntracked == 0)
+        return;
+    if (xenDomListAll(priv, &all, &n) == 0)
+        xenTrackReap(priv, all, n);
+    free(all);
+    virResetLastError(); /* the caller's own calls say what is wrong */
+}
+
+/* The configuration whose on_* actions follow the stop of @x that this
+ * connection asked for: the domain's file in the configuration directory
+ * (it keeps what libxl does not, a PVH guest's cpuid), else what libxl
+ * recorded when it created the domain.  NULL when there is neither. */
+static xenConfig *
+xenTrackConfig(xenPriv *priv, const xenDomInfo *x)
+{
+    libxl_domain_config dc;
+    xenConfig *cfg = NULL;
+
+    if (xenDefinedFindByUUID(priv, x->uuid, &cfg) == 1)
+        return cfg;
+    libxl_domain_config_init(&dc);
+    if (libxl_retrieve_domain_configuration(XEN_XL(priv), x->domid, &dc,
+                                            NULL) == 0 &&
+        (cfg = calloc(1, sizeof(*cfg))) != NULL &&
+        (cfg->def = xenDomcfgToDef(&dc)) == NULL) {
+        free(cfg);
+        cfg = NULL;
+    }
+    libxl_domain_config_dispose(&dc);
+    return cfg;
+}
+
+/* Remembers that @x was asked to shut down or reboot, so that it shows
+ * as shutting down and, once it has stopped, its on_poweroff or
+ * on_reboot action is carried out, as xl's monitoring process does for
+ * the domains xl creates.  (When such a process exists as well, the
+ * second destroy fails harmlessly and libxl refuses the second of two
+ * restarts, the name being taken.) */
+static void
+xenTrackStopRequest(xenPriv *priv, const xenDomInfo *x)
+{
+    xenTracked *t = xenTrackAdd(priv, x->domid, x->uuid);
+
+    if (t != NULL) {
+        t->shutdownRequested = true;
+        if (t->cfg == NULL)
+            t->cfg = xenTrackConfig(priv, x);
+    }
+    virResetLastError(); /* the guest was asked: that is what counts */
+}
+
 /* ---- create ----------------------------------------------------------- */
 
 virDomainPtr
@@ -270,6 +327,15 @@ xenDomainSuspend(virDomainPtr dom)
     if (xenDomRequireRunning(dom, &x) < 0 ||
         xenCheckNotDom0(dom, &x, "suspended") < 0)
         return -1;
+    /* Stopped but kept (on_poweroff "preserve"): nothing left to pause. */
+    if (x.flags & XEN_DOMINF_shutdown) {
+        virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
+                             xenDomState(priv, &x) == VIR_DOMAIN_CRASHED
+                                 ? "domain '%s' has crashed"
+                                 : "domain '%s' is not running",
+                             dom->name);
+        return -1;
+    }
     if (x.flags & XEN_DOMINF_paused) {
         virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
                              "domain '%s' is already paused", dom->name);
@@ -312,14 +378,13 @@ xenCheckGuestUp(virDomainPtr dom, const xenPriv *priv, const xenDomInfo *x)
 
     if (st == VIR_DOMAIN_RUNNING || st == VIR_DOMAIN_BLOCKED)
         return 0;
-    virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
-                         st == VIR_DOMAIN_PAUSED ? "domain '%s' is paused"
-                         : st == VIR_DOMAIN_SHUTDOWN
-                             ? "domain '%s' is shutting down"
-                         : st == VIR_DOMAIN_CRASHED ? "domain '%s' has crashed"
-                                                    : "domain '%s' is not "
-                                                      "running",
-                         dom->name);
+    virReportDomainError(
+        dom, VIR_ERR_OPERATION_INVALID,
+        st == VIR_DOMAIN_PAUSED     ? "domain '%s' is paused: resume it first"
+        : st == VIR_DOMAIN_SHUTDOWN ? "domain '%s' is shutting down"
+        : st == VIR_DOMAIN_CRASHED  ? "domain '%s' has crashed"
+                                    : "domain '%s' is not running",
+        dom->name);
     return -1;
 }
 
@@ -327,7 +392,6 @@ int
 xenDomainShutdown(virDomainPtr dom)
 {
     xenPriv *priv = dom->conn->privateData;
-    xenTracked *t;
     xenDomInfo x;
 
     if (xenDomRequireRunning(dom, &x) < 0 ||
@@ -339,9 +403,7 @@ xenDomainShutdown(virDomainPtr dom)
         xenReportCallError(dom, priv, "shutdown");
         return -1;
     }
-    if ((t = xenTrackAdd(priv, x.domid, x.uuid)) != NULL)
-        t->shutdownRequested = true;
-    virResetLastError(); /* the guest was asked: that is what counts */
+    xenTrackStopRequest(priv, &x);
     return 0;
 }
 
@@ -365,6 +427,7 @@ xenDomainReboot(virDomainPtr dom, unsigned int flags)
         xenReportCallError(dom, priv, "reboot");
         return -1;
     }
+    xenTrackStopRequest(priv, &x);
     return 0;
 }
 

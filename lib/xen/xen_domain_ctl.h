@@ -12,10 +12,15 @@
 #include "xen_domain_read.h"
 
 /* Carries out the on_poweroff/on_reboot/on_crash actions of the domains
- * this connection created that have stopped (see xen_track.h), and
- * forgets shutdown requests that are over.  @all is the current list.
- * Returns true when it destroyed or started a domain. */
+ * this connection created, or asked to shut down or reboot, that have
+ * stopped (see xen_track.h), and forgets shutdown requests that are over.
+ * @all is the current list.  Returns true when it destroyed or started a
+ * domain. */
 bool xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n);
+/* The same on a fresh list, when something is tracked; called before
+ * each lookup and each operation on a domain, so that a domain that has
+ * stopped is seen after its action (gone, or restarted under a new id). */
+void xenTrackReapNow(xenPriv *priv);
 
 /* Waits (at most 10 s) until the hypervisor has released domain @domid:
  * libxl's destroy returns while it may still be dying. */

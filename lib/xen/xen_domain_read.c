@@ -187,6 +187,7 @@ xenDomResolve(virDomainPtr dom, xenDomInfo *info)
     xenPriv *priv = dom->conn->privateData;
     int rc;
 
+    xenTrackReapNow(priv);
     if (dom->id >= 0) {
         rc = xenDomGetOne(priv, (uint32_t)dom->id, info);
         if (rc < 0)
@@ -310,6 +311,7 @@ xenDomainLookupByID(virConnectPtr conn, int id)
     const char *name;
     int rc;
 
+    xenTrackReapNow(priv);
     if (id < 0 || (rc = xenDomGetOne(priv, (uint32_t)id, &info)) == 0) {
         virReportConnError(conn, VIR_ERR_NO_DOMAIN, "no domain with id %d", id);
         return NULL;
@@ -341,6 +343,7 @@ xenDomainLookupByName(virConnectPtr conn, const char *name)
     size_t i;
     int rc;
 
+    xenTrackReapNow(priv);
     if (xenDomListAll(priv, &all, &n) < 0)
         return NULL;
     for (i = 0; i < n; i++) {
@@ -377,6 +380,7 @@ xenDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     const char *name;
     int rc;
 
+    xenTrackReapNow(priv);
     if ((rc = xenDomFindUUID(priv, uuid, &info)) < 0)
         return NULL;
     if (rc == 1) {

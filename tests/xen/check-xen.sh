@@ -10,7 +10,7 @@
 #   XEN_PROGRAMS               the built programs to put into dom0
 #   XENSNMP_XEN_CACHE          where the .debs go (default
 #                              $abs_builddir/tests/xen/cache)
-#   XENSNMP_XEN_TIMEOUT        seconds QEMU may run in test mode (600)
+#   XENSNMP_XEN_TIMEOUT        seconds QEMU may run in test mode (3600)
 
 set -u
 

@@ -20,7 +20,8 @@ mount -t tmpfs tmpfs /tmp
 mkdir -p /run/lock /run/xen /run/xenstored /var/log/xen/console \
     /var/lib/xen /var/lib/xenstored
 
-for m in xen-evtchn xen-privcmd xen-gntdev xen-gntalloc xenfs; do
+for m in xen-evtchn xen-privcmd xen-gntdev xen-gntalloc xenfs xen-blkback \
+    xen-netback loop llc stp bridge; do
     insmod "/lib/modules/xen/$m.ko" || echo "dom0-init: insmod $m failed"
 done
 mount -t xenfs xenfs /proc/xen || echo "dom0-init: cannot mount xenfs"

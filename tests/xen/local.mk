@@ -21,7 +21,8 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/20-guests.sh \
 	tests/xen/dom0/30-xl-control.sh \
 	tests/xen/dom0/40-virlist.sh \
-	tests/xen/dom0/50-snmpd.sh
+	tests/xen/dom0/50-snmpd.sh \
+	tests/xen/dom0/60-conformance.sh
 EXTRA_DIST += $(XEN_HARNESS_FILES)
 
 # Every program and module the build makes goes into dom0 (the real

@@ -92,9 +92,18 @@ for f in "$root"/usr/bin/xenstore*; do
 done
 cp -a "$root/etc/xen/xl.conf" "$root/etc/xen/scripts" "$droot/etc/xen/"
 cp "$here"/guests/*.cfg "$droot/etc/xen/"
-for m in xen-evtchn xen-privcmd xen-gntdev xen-gntalloc xenfs/xenfs; do
-    cp "$root/lib/modules/$kver/kernel/drivers/xen/$m.ko" "$droot/lib/modules/xen/"
+# The Xen modules, then what guests' disks and interfaces need: the
+# block and network backends, loop devices and a bridge (dom0-init.sh
+# loads them in this order).
+for m in drivers/xen/xen-evtchn drivers/xen/xen-privcmd drivers/xen/xen-gntdev \
+    drivers/xen/xen-gntalloc drivers/xen/xenfs/xenfs \
+    drivers/block/xen-blkback/xen-blkback drivers/net/xen-netback/xen-netback \
+    drivers/block/loop net/llc/llc net/802/stp net/bridge/bridge; do
+    cp "$root/lib/modules/$kver/kernel/$m.ko" "$droot/lib/modules/xen/"
 done
+# libxl's hotplug scripts (/etc/xen/scripts/block, vif-bridge) are bash
+# scripts that take locks with flock.
+cp /usr/bin/bash /usr/bin/flock "$droot/usr/bin/"
 # The guests get the kernel's ELF image, unpacked from the bzImage here:
 # libxenguest's xz decompression of the bzImage at "xl create" is slow
 # under TCG and was seen to fail ("unable to XZ decompress kernel").
