@@ -84,15 +84,11 @@ xenWatchDrain(xenPriv *priv)
         xenNameCacheFlush(priv);
 }
 
-/* Whether a failed request means the connection is gone.  Not EINVAL:
- * libxenstore's reader thread closes the socket when xenstored goes away
- * and a request waiting for its reply then fails with EINVAL, while our
- * own requests (well-formed paths) never earn that answer from
- * xenstored.  A needless reconnection costs one connect(). */
 static bool
 xenStoreLost(int err)
 {
-    return err != ENOENT && err != EACCES && err != EPERM && err != E2BIG;
+    return err != ENOENT && err != EACCES && err != EPERM && err != E2BIG &&
+           err != EINVAL;
 }
 
 static void
