@@ -21,7 +21,13 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/20-guests.sh \
 	tests/xen/dom0/30-xl-control.sh \
 	tests/xen/dom0/40-virlist.sh \
-	tests/xen/dom0/50-snmpd.sh
+	tests/xen/dom0/50-snmpd.sh \
+	tests/xen/dom0/70-agent.sh \
+	tests/xen/dom0/72-agent-start.sh \
+	tests/xen/dom0/75-notify.sh \
+	tests/xen/dom0/80-xenstored.sh \
+	tests/xen/dom0/85-cost.sh \
+	tests/xen/dom0/90-bench.sh
 EXTRA_DIST += $(XEN_HARNESS_FILES)
 
 # Every program and module the build makes goes into dom0 (the real
