@@ -1,8 +1,10 @@
-# xensnmpd on xen:/// with control enabled, three real guests: what
+# xensnmpd on xen:/// with control enabled, two real PV guests: what
 # snmpwalk and snmptable show agrees with xl info, xl list and xl
 # vcpu-list, and each snmpset (pause, resume, memory target and maximum,
 # vcpus, pinning) shows in xl afterwards.  72-agent-start.sh starts and
-# shuts down a defined guest.
+# shuts down a defined guest; 95-agent-pvh.sh checks the PVH guest (three
+# guests booting side by side do not fit in a script's 300 s on a loaded
+# host).
 . /xensnmp/dom0-tests/lib.sh
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
@@ -21,7 +23,7 @@ VCPU=$XS_VCPU_OID
 # Created one at a time, then booted side by side.  xl create itself is
 # seen to crash now and then on a loaded host: then once more, after
 # destroying what it left.
-for g in pv1 pv2 pvh1; do
+for g in pv1 pv2; do
     if ! xt_guest_create "$g"; then
         echo "# xl create $g failed: once more"
         xl destroy "$g" 2>/dev/null
@@ -32,15 +34,6 @@ for g in pv1 pv2; do
     xt_wait 180 xt_guest_ready "$g" || setup_failed "$g did not boot" \
         "$(tail -n 5 "$XT_CONSOLE_LOGS/guest-$g.log" 2>&1)"
 done
-# pvh1 sometimes crashes while booting under TCG: that is a failure, said
-# as such, and the comparisons below still hold for whatever state it is in.
-if xt_wait 120 xt_guest_ready pvh1; then
-    ok "pvh1 (PVH) booted"
-else
-    not_ok "pvh1 (PVH) booted" "state in xl list: '$(xt_field pvh1 5)'" \
-        "$(tail -n 5 "$XT_CONSOLE_LOGS/guest-pvh1.log" 2>&1)"
-fi
-
 xt_agent_alive "xensnmpd runs on while the guests are created"
 
 # ---- reads ------------------------------------------------------------
@@ -104,14 +97,12 @@ awk 'NR > 1 { f = $5
     s = f ~ /c/ ? "crashed" : f ~ /s/ ? "shutdown" : f ~ /p/ ? "paused" : "run"
     print $1, s }' "$XS_TMP/xl-list" >"$XS_TMP/x-state"
 agree "xenDomOperState is xl list's State" "$XS_TMP/a-state" "$XS_TMP/x-state"
-for g in pv1 pv2 pvh1; do
+for g in pv1 pv2; do
     id=$(xt_field "$g" 2)
     is "$($SNMPGET -Oqv "$DOM.8$(xt_idx "$g")")" \
         "$(try3 xenstore-read "/local/domain/$id/memory/static-max")" \
         "$g: xenDomMaxMemory is xenstore's memory/static-max (maxmem=192)"
 done
-is "$($SNMPGET -Oqv "$DOM.5$(xt_idx pvh1)")" '"xenpvh"' \
-    "pvh1: xenDomOSType is xenpvh"
 is "$($SNMPGET -Oqv "$DOM.5$(xt_idx pv1)")" '"linux"' \
     "pv1: xenDomOSType is linux (PV)"
 is "$($SNMPGET -Oqv "$DOM.3$(xt_idx pv1)")" \
@@ -124,7 +115,7 @@ $SNMPTABLE $MIBOPTS -Cf '|' -CH -Ci XEN-SNMP-MIB::xenDomainTable \
 rows=$(xt_rows "$DOM.4" | wc -l)
 is "$(grep -c '|' "$XS_TMP/table")" "$rows" \
     "snmptable xenDomainTable: $rows rows"
-for g in Domain-0 pv1 pv2 pvh1; do
+for g in Domain-0 pv1 pv2; do
     check "snmptable xenDomainTable has a row for $g" \
         grep -q "^\"$g\"|" "$XS_TMP/table"
 done

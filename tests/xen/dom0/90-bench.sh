@@ -1,6 +1,6 @@
 # Figures, not a timed test: refresh time and calls per refresh of
-# xen:/// with the three test guests running (tests/bench/xenrefresh),
-# and how long walks of the agent take in dom0.
+# xen:/// with the PV test guests running (tests/bench/xenrefresh), and
+# how long walks of the agent take in dom0.
 . /xensnmp/dom0-tests/lib.sh
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
@@ -8,10 +8,10 @@
 xenrefresh=$abs_builddir/tests/bench/xenrefresh
 [ -x "$xenrefresh" ] || setup_failed "$xenrefresh is not in the image"
 
-for g in pv1 pv2 pvh1; do
+for g in pv1 pv2; do
     xt_guest_create "$g" || echo "# xl create $g failed"
 done
-for g in pv1 pv2 pvh1; do
+for g in pv1 pv2; do
     xt_wait 120 xt_guest_ready "$g" || echo "# $g did not boot"
 done
 echo "# xl list:"
