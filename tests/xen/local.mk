@@ -23,6 +23,7 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/40-virlist.sh \
 	tests/xen/dom0/50-snmpd.sh \
 	tests/xen/dom0/70-agent.sh \
+	tests/xen/dom0/71-agent-set.sh \
 	tests/xen/dom0/72-agent-start.sh \
 	tests/xen/dom0/75-notify.sh \
 	tests/xen/dom0/80-xenstored.sh \

@@ -1,10 +1,8 @@
-# xensnmpd on xen:/// with control enabled, two real PV guests: what
-# snmpwalk and snmptable show agrees with xl info, xl list and xl
-# vcpu-list, and each snmpset (pause, resume, memory target and maximum,
-# vcpus, pinning) shows in xl afterwards.  72-agent-start.sh starts and
-# shuts down a defined guest; 95-agent-pvh.sh checks the PVH guest (three
-# guests booting side by side do not fit in a script's 300 s on a loaded
-# host).
+# xensnmpd on xen:/// with two real PV guests: what snmpwalk and
+# snmptable show agrees with xl info, xl list and xl vcpu-list.
+# 71-agent-set.sh checks the SETs, 72-agent-start.sh starting and
+# shutting down, 95-agent-pvh.sh the PVH guest (all in one script did not
+# fit in its 300 s on a loaded host).
 . /xensnmp/dom0-tests/lib.sh
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
@@ -12,7 +10,7 @@
 xs_require_tools
 xs_tmpdir
 xs_start_snmpd
-xt_start_agent --control yes -r 0.5
+xt_start_agent -r 0.5
 
 # Only this module and its imports (the stand-in base modules of
 # tests/mibs): as tests/integration/values.sh.
@@ -38,20 +36,6 @@ xt_agent_alive "xensnmpd runs on while the guests are created"
 
 # ---- reads ------------------------------------------------------------
 
-# A program in dom0 now and then dies of SIGSEGV or an ld.so assertion
-# when the host is loaded (seen with xl info and xenstore-read): the
-# commands whose output is compared are retried, up to three runs, each
-# retry said in a comment.
-try3() {
-    n=1
-    until out=$("$@" 2>&1); do
-        echo "# run $n of '$*' failed: $(printf '%s' "$out" | tail -n 1)" >&2
-        [ $n -ge 3 ] && return 1
-        n=$((n + 1))
-    done
-    printf '%s\n' "$out"
-}
-
 # agree DESCRIPTION AGENT-FILE XL-FILE: both sorted, compared whole.
 agree() {
     sort "$2" >"$2.s"
@@ -68,9 +52,9 @@ agree() {
 sleep 1.5
 
 # Domains: running rows (id >= 0) against xl list.
-try3 xl list >"$XS_TMP/xl-list" || setup_failed "xl list fails"
-try3 xl info >"$XS_TMP/xl-info" || setup_failed "xl info fails"
-try3 xl vcpu-list >"$XS_TMP/xl-vcpu-list" || setup_failed "xl vcpu-list fails"
+xt_retry xl list >"$XS_TMP/xl-list" || setup_failed "xl list fails"
+xt_retry xl info >"$XS_TMP/xl-info" || setup_failed "xl info fails"
+xt_retry xl vcpu-list >"$XS_TMP/xl-vcpu-list" || setup_failed "xl vcpu-list fails"
 info() {
     sed -n "s/^$1 *: //p" "$XS_TMP/xl-info"
 }
@@ -100,7 +84,7 @@ agree "xenDomOperState is xl list's State" "$XS_TMP/a-state" "$XS_TMP/x-state"
 for g in pv1 pv2; do
     id=$(xt_field "$g" 2)
     is "$($SNMPGET -Oqv "$DOM.8$(xt_idx "$g")")" \
-        "$(try3 xenstore-read "/local/domain/$id/memory/static-max")" \
+        "$(xt_retry xenstore-read "/local/domain/$id/memory/static-max")" \
         "$g: xenDomMaxMemory is xenstore's memory/static-max (maxmem=192)"
 done
 is "$($SNMPGET -Oqv "$DOM.5$(xt_idx pv1)")" '"linux"' \
@@ -137,12 +121,15 @@ is "$(node 2)" "$(info xen_major).$(info xen_minor)$(info xen_extra)" \
     "xenNodeHypervisorVersion is xl info's xen_major.xen_minor xen_extra"
 is "$(node 14)" "$(($(wc -l <"$XS_TMP/xl-list") - 1))" \
     "xenNodeActiveDomains is the number of domains in xl list"
-# Free memory moves as guests balloon: within 16 MiB of xl info's.
+# libvir has no free-memory call: the agent subtracts the domains'
+# memory from the host's, which leaves out what Xen itself holds (its
+# heap, page tables): within 64 MiB of xl info's (33 MiB off was seen
+# with two guests on 3 GiB).
 free_a=$(($(node 6) / 1024))
 free_x=$(info free_memory)
 d=$((free_a - free_x))
 check "xenNodeFreeMemory ($free_a MiB) is near xl info free_memory ($free_x MiB)" \
-    [ "${d#-}" -le 16 ]
+    [ "${d#-}" -le 64 ]
 
 # Vcpus against xl vcpu-list: the same rows, offline ones with cpu -1,
 # and the same hard affinity.  Affinity lists become "0,1".
@@ -173,8 +160,9 @@ xt_rows "$VCPU.5" -Ox | awk '{
         for (j = 1; j <= length(h); j++)
             x = x * 16 + index("0123456789ABCDEF", substr(h, j, 1)) - 1
         for (bit = 0; bit < 8; bit++) {
-            if (int(x / (2 ^ bit)) % 2)
+            if (x % 2)
                 out = out (out == "" ? "" : ",") ((i - 1) * 8 + bit)
+            x = int(x / 2)
         }
     }
     print $1, $2, out
@@ -188,49 +176,6 @@ $SNMPTABLE $MIBOPTS -Cf '|' -CH -Ci XEN-SNMP-MIB::xenVcpuTable \
     >"$XS_TMP/vtable" 2>&1
 is "$(grep -c '|' "$XS_TMP/vtable")" "$(($(wc -l <"$XS_TMP/x-vcpus-list")))" \
     "snmptable xenVcpuTable: one row per line of xl vcpu-list"
-
-# ---- control ----------------------------------------------------------
-
-P1=$(xt_idx pv1)
-
-not_paused() {
-    ! xt_state_has "$1" p
-}
-
-# agent_shows OID VALUE [SECONDS]: the agent reaches VALUE (snmpget -Oqv).
-agent_shows() {
-    xt_wait "${3:-10}" sh -c "[ \"\$($SNMPGET -Oqv '$1' 2>/dev/null)\" = '$2' ]"
-}
-
-xs_succeeds "snmpset pv1 xenDomAdminState paused" $SNMPSET "$DOM.7$P1" i 2
-check "pv1 shows the p flag in xl list ($(xt_field pv1 5))" xt_state_has pv1 p
-check "pv1 xenDomOperState paused" agent_shows "$DOM.6$P1" 3
-xs_succeeds "snmpset pv1 xenDomAdminState running" $SNMPSET "$DOM.7$P1" i 1
-check "pv1 has no p flag in xl list" xt_wait 5 not_paused pv1
-
-xs_succeeds "snmpset pv1 xenDomMemoryTargetMiB 96" \
-    $SNMPSET "$DOM.12$P1" u 96
-xt_expect_field 60 pv1 3 96 "pv1 balloons to 96 MiB in xl list"
-check "pv1 xenDomMemory reaches 98304 KiB" agent_shows "$DOM.9$P1" 98304 30
-
-xs_succeeds "snmpset pv1 xenDomMaxMemoryMiB 176" $SNMPSET "$DOM.11$P1" u 176
-id=$(xt_field pv1 2)
-is "$(try3 xenstore-read "/local/domain/$id/memory/static-max")" 180224 \
-    "pv1 memory/static-max is 176 MiB in xenstore (xl mem-max's record)"
-check "pv1 xenDomMaxMemory shows 180224 KiB" agent_shows "$DOM.8$P1" 180224
-
-xs_succeeds "snmpset pv1 xenDomVcpus 1" $SNMPSET "$DOM.13$P1" u 1
-xt_expect_field 30 pv1 4 1 "pv1 has 1 vcpu in xl list"
-xs_succeeds "snmpset pv1 xenDomVcpus 2" $SNMPSET "$DOM.13$P1" u 2
-xt_expect_field 30 pv1 4 2 "pv1 has 2 vcpus again in xl list"
-
-# Pin vcpu 1 of pv1 to cpu 1: a map of the agent's length, first byte 02.
-cur=$($SNMPGET -Ox -Oqv "$VCPU.5$P1.1" | tr -d '" ')
-map=02$(printf '%s' "$cur" | cut -c3-)
-xs_succeeds "snmpset pv1 vcpu 1 xenVcpuAffinity $map" \
-    $SNMPSET "$VCPU.5$P1.1" x "$map"
-aff=$(try3 xl vcpu-list pv1 | awk 'NR > 1 && $3 == 1 { print $7 }')
-is "$aff" 1 "xl vcpu-list: pv1 vcpu 1 is pinned to cpu 1"
 
 xt_agent_alive "xensnmpd still running"
 xs_stop_agent

@@ -39,6 +39,11 @@
 #                                  node file (after xs_start_snmpd)
 #   xt_idx NAME                    the index of NAME's rows in the domain
 #                                  table (".3.112.118.49" for pv1)
+#   xt_retry COMMAND...            COMMAND's output, run up to three
+#                                  times until it succeeds, each failure
+#                                  said in a comment on stderr: programs
+#                                  in dom0 now and then die of SIGSEGV or
+#                                  an ld.so assertion on a loaded host
 #   xt_done_testing                done_testing, after the tail of
 #                                  xensnmpd's log when a case failed
 #   xt_agent_alive DESCRIPTION     a TAP case: xensnmpd still runs (its
@@ -170,4 +175,14 @@ xt_done_testing() {
             sed 's/^/# /'
     fi
     done_testing
+}
+
+xt_retry() {
+    xt_n=1
+    until xt_out=$("$@" 2>&1); do
+        echo "# run $xt_n of '$*' failed: $(printf '%s' "$xt_out" | tail -n 1)" >&2
+        [ $xt_n -ge 3 ] && return 1
+        xt_n=$((xt_n + 1))
+    done
+    printf '%s\n' "$xt_out"
 }
