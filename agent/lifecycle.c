@@ -14,12 +14,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "libvir_events.h"
 #include "lifecycle.h"
 #include "refresh.h"
 #include "xen_mib.h"
@@ -53,6 +56,7 @@ static struct {
 
     /* The worker's alone once started. */
     virConnectPtr conn;
+    bool noEvents; /* conn's driver has no change events */
     char *uri;
 
     /* Shared, under lock. */
@@ -147,6 +151,41 @@ xsLifecycleRun(const xsLifecycleJob *job, xsLifecycleMsg *msg)
         virDomainFree(d);
 }
 
+/* The domains this connection started have no xl process to carry out
+ * their on_poweroff, on_reboot and on_crash: the library does that when
+ * the connection next lists domains.  Listing whenever the connection
+ * reports a change (a guest that stops fires @releaseDomain on Xen) has
+ * it done within a second of the guest stopping, at no cost otherwise.
+ * Errors are dropped: the next job reports a connection that broke. */
+static void
+xsLifecycleTend(void)
+{
+    struct pollfd pfd;
+    int *ids = NULL;
+    virErrorPtr e;
+    int n;
+
+    if (xsLifecycle.conn == NULL || xsLifecycle.noEvents)
+        return;
+    if ((pfd.fd = virConnectGetEventFd(xsLifecycle.conn)) < 0) {
+        e = virGetLastError();
+        if (e != NULL && e->code == VIR_ERR_NO_SUPPORT)
+            xsLifecycle.noEvents = true;
+        goto cleanup;
+    }
+    pfd.events = POLLIN;
+    if (poll(&pfd, 1, 0) <= 0)
+        goto cleanup;
+    if ((n = virConnectNumOfDomains(xsLifecycle.conn)) < 0 ||
+        (ids = calloc((size_t)n + 1, sizeof(*ids))) == NULL)
+        goto cleanup;
+    virConnectListDomains(xsLifecycle.conn, ids, n + 1);
+
+cleanup:
+    free(ids);
+    virResetLastError();
+}
+
 static void *
 xsLifecycleWorker(void *opaque)
 {
@@ -158,8 +197,22 @@ xsLifecycleWorker(void *opaque)
         xsLifecycleMsg msg;
         ssize_t n;
 
-        while (!xsLifecycle.stop && xsLifecycle.njobs == 0)
-            pthread_cond_wait(&xsLifecycle.cond, &xsLifecycle.lock);
+        while (!xsLifecycle.stop && xsLifecycle.njobs == 0) {
+            struct timespec ts;
+
+            if (xsLifecycle.conn == NULL) {
+                pthread_cond_wait(&xsLifecycle.cond, &xsLifecycle.lock);
+                continue;
+            }
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_sec += 1;
+            if (pthread_cond_timedwait(&xsLifecycle.cond, &xsLifecycle.lock,
+                                       &ts) == ETIMEDOUT) {
+                pthread_mutex_unlock(&xsLifecycle.lock);
+                xsLifecycleTend();
+                pthread_mutex_lock(&xsLifecycle.lock);
+            }
+        }
         if (xsLifecycle.stop)
             break;
         job = xsLifecycle.jobs[xsLifecycle.head];

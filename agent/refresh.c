@@ -16,9 +16,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #ifdef HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +28,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "libvir_events.h"
 #include "refresh.h"
 
 #define XS_REFRESH_MAX_LISTENERS 4
+
+/* A change reported by the hypervisor connection refreshes at once, but
+ * not sooner than this after the previous refresh: a burst of events
+ * (xl create fires several) then costs one or two snapshots, and a
+ * descriptor that stays readable cannot make the worker spin. */
+#define XS_REFRESH_EVENT_GAP_NS (100ULL * 1000000ULL)
+
+/* After a refresh that an event caused, the next one comes this soon at
+ * the latest: the event announces a change still in progress (xl create
+ * introduces a domain before it unpauses it and adds its devices). */
+#define XS_REFRESH_FOLLOW_UP_NS (1000ULL * 1000000ULL)
 
 /* What the worker sends through the pipe; small enough (< PIPE_BUF) that
  * each write is atomic. */
@@ -57,18 +71,24 @@ static struct {
 
     /* Handed to the worker at start; then the worker's alone. */
     virConnectPtr conn;
+    bool noEvents; /* conn's driver has no change events */
     char *uri;
     const xsSnapshot *last;
 
+    /* Written (a byte) by the main thread after setting stop or kick or
+     * changing the interval, read by the worker, which waits in poll()
+     * on it and on the connection's event descriptor. */
+    int wakefd[2];
+
     /* Shared, under lock. */
     pthread_mutex_t lock;
-    pthread_cond_t cond;
     bool stop;
     bool kick;
     unsigned int refreshMs;
     pthread_t thread;
 } xsRefresh = {
     .pipefd = {-1, -1},
+    .wakefd = {-1, -1},
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
 
@@ -166,34 +186,106 @@ xsRefreshSend(const xsRefreshMsg *msg)
         xsSnapshotFree(msg->snap);
 }
 
+/* The worker's connection's change descriptor, or -1 when it has none
+ * (not open, or a driver without events: then the interval alone). */
+static int
+xsRefreshEventFd(void)
+{
+    virErrorPtr e;
+    int fd;
+
+    if (xsRefresh.conn == NULL || xsRefresh.noEvents)
+        return -1;
+    /* A local query, not hypervisor work: not counted in the stats. */
+    if ((fd = virConnectGetEventFd(xsRefresh.conn)) < 0) {
+        e = virGetLastError();
+        if (e != NULL && e->code == VIR_ERR_NO_SUPPORT)
+            xsRefresh.noEvents = true;
+        /* Otherwise the backend is down: the next refresh says so. */
+        virResetLastError();
+    }
+    return fd;
+}
+
+/* Milliseconds from @now until @until, rounded up, for poll(). */
+static int
+xsRefreshPollMs(uint64_t now, uint64_t until)
+{
+    uint64_t ms = (until - now + 999999ULL) / 1000000ULL;
+
+    return ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+/* Waits until the interval since @lastNs has passed (or the follow-up
+ * delay, when @followUp), a kick, or a change the connection reports.
+ * Returns false when the worker must stop; *@event tells whether a
+ * change woke it. */
+static bool
+xsRefreshWait(uint64_t lastNs, bool followUp, bool *event)
+{
+    *event = false;
+    for (;;) {
+        struct pollfd pfd[2];
+        uint64_t now, deadline, until;
+        bool stop, kick;
+        nfds_t nfds = 1;
+        int fd;
+        char buf[64];
+
+        pthread_mutex_lock(&xsRefresh.lock);
+        stop = xsRefresh.stop;
+        kick = xsRefresh.kick;
+        xsRefresh.kick = false;
+        deadline = lastNs + (uint64_t)xsRefresh.refreshMs * 1000000ULL;
+        pthread_mutex_unlock(&xsRefresh.lock);
+        if (followUp && lastNs + XS_REFRESH_FOLLOW_UP_NS < deadline)
+            deadline = lastNs + XS_REFRESH_FOLLOW_UP_NS;
+        if (stop)
+            return false;
+        now = xsRefreshNowNs();
+        if (kick || now >= deadline)
+            return true;
+
+        pfd[0].fd = xsRefresh.wakefd[0];
+        pfd[0].events = POLLIN;
+        until = deadline;
+        if (now < lastNs + XS_REFRESH_EVENT_GAP_NS) {
+            /* Too soon for an event to count: look again after the gap. */
+            if (lastNs + XS_REFRESH_EVENT_GAP_NS < until)
+                until = lastNs + XS_REFRESH_EVENT_GAP_NS;
+        } else if ((fd = xsRefreshEventFd()) >= 0) {
+            pfd[1].fd = fd;
+            pfd[1].events = POLLIN;
+            nfds = 2;
+        }
+        if (poll(pfd, nfds, xsRefreshPollMs(now, until)) <= 0)
+            continue; /* timeout or EINTR: the checks above decide */
+        if (pfd[0].revents != 0)
+            while (read(xsRefresh.wakefd[0], buf, sizeof(buf)) > 0)
+                ;
+        if (nfds == 2 && pfd[1].revents != 0) {
+            *event = true;
+            return true;
+        }
+    }
+}
+
 static void *
 xsRefreshWorker(void *opaque)
 {
+    uint64_t lastNs = xsRefreshNowNs();
+    bool event = false;
+
     (void)opaque;
 
-    pthread_mutex_lock(&xsRefresh.lock);
-    while (!xsRefresh.stop) {
-        uint64_t deadline =
-            xsRefreshNowNs() + (uint64_t)xsRefresh.refreshMs * 1000000ULL;
+    while (xsRefreshWait(lastNs, event, &event)) {
         xsRefreshMsg msg;
-
-        while (!xsRefresh.stop && !xsRefresh.kick &&
-               xsRefreshNowNs() < deadline) {
-            struct timespec ts = {
-                .tv_sec = (time_t)(deadline / 1000000000ULL),
-                .tv_nsec = (long)(deadline % 1000000000ULL),
-            };
-            pthread_cond_timedwait(&xsRefresh.cond, &xsRefresh.lock, &ts);
-        }
-        if (xsRefresh.stop)
-            break;
-        xsRefresh.kick = false;
-        pthread_mutex_unlock(&xsRefresh.lock);
 
         memset(&msg, 0, sizeof(msg));
         if (xsRefresh.conn == NULL) {
             msg.calls++;
             xsRefresh.conn = virConnectOpenReadOnly(xsRefresh.uri);
+            xsRefresh.noEvents = false;
             if (xsRefresh.conn == NULL) {
                 msg.failed++;
                 xsRefreshErrorText(msg.error, sizeof(msg.error),
@@ -215,11 +307,21 @@ xsRefreshWorker(void *opaque)
             }
         }
         xsRefreshSend(&msg);
-
-        pthread_mutex_lock(&xsRefresh.lock);
+        lastNs = xsRefreshNowNs();
     }
-    pthread_mutex_unlock(&xsRefresh.lock);
     return NULL;
+}
+
+/* Wakes the worker's poll() after a change of stop, kick or the
+ * interval. */
+static void
+xsRefreshWake(void)
+{
+    ssize_t n;
+
+    /* Non-blocking: a full pipe already holds a wake-up. */
+    n = write(xsRefresh.wakefd[1], "", 1);
+    (void)n;
 }
 
 static void
@@ -300,23 +402,22 @@ xsRefreshReadable(int fd, void *data)
 int
 xsRefreshStart(void)
 {
-    pthread_condattr_t attr;
     int rc;
 
-    if (pipe(xsRefresh.pipefd) < 0) {
+    if (pipe(xsRefresh.pipefd) < 0 || pipe(xsRefresh.wakefd) < 0) {
         snmp_log(LOG_ERR, "xensnmpd: pipe: %s\n", strerror(errno));
         return -1;
     }
     if (fcntl(xsRefresh.pipefd[0], F_SETFL, O_NONBLOCK) < 0 ||
         fcntl(xsRefresh.pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.pipefd[1], F_SETFD, FD_CLOEXEC) < 0) {
+        fcntl(xsRefresh.pipefd[1], F_SETFD, FD_CLOEXEC) < 0 ||
+        fcntl(xsRefresh.wakefd[0], F_SETFL, O_NONBLOCK) < 0 ||
+        fcntl(xsRefresh.wakefd[1], F_SETFL, O_NONBLOCK) < 0 ||
+        fcntl(xsRefresh.wakefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
+        fcntl(xsRefresh.wakefd[1], F_SETFD, FD_CLOEXEC) < 0) {
         snmp_log(LOG_ERR, "xensnmpd: fcntl: %s\n", strerror(errno));
         return -1;
     }
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&xsRefresh.cond, &attr);
-    pthread_condattr_destroy(&attr);
 
     if (register_readfd(xsRefresh.pipefd[0], xsRefreshReadable, NULL) < 0) {
         snmp_log(LOG_ERR, "xensnmpd: cannot watch the refresh pipe\n");
@@ -370,8 +471,8 @@ xsRefreshKick(void)
         return;
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.kick = true;
-    pthread_cond_signal(&xsRefresh.cond);
     pthread_mutex_unlock(&xsRefresh.lock);
+    xsRefreshWake();
 }
 
 void
@@ -380,6 +481,8 @@ xsRefreshSetInterval(unsigned int refreshMs)
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.refreshMs = refreshMs;
     pthread_mutex_unlock(&xsRefresh.lock);
+    if (xsRefresh.started)
+        xsRefreshWake();
 }
 
 int
@@ -430,12 +533,16 @@ xsRefreshShutdown(void)
     if (xsRefresh.started) {
         pthread_mutex_lock(&xsRefresh.lock);
         xsRefresh.stop = true;
-        pthread_cond_signal(&xsRefresh.cond);
         pthread_mutex_unlock(&xsRefresh.lock);
+        xsRefreshWake();
         pthread_join(xsRefresh.thread, NULL);
         xsRefresh.started = false;
         unregister_readfd(xsRefresh.pipefd[0]);
-        pthread_cond_destroy(&xsRefresh.cond);
+    }
+    if (xsRefresh.wakefd[0] >= 0) {
+        close(xsRefresh.wakefd[0]);
+        close(xsRefresh.wakefd[1]);
+        xsRefresh.wakefd[0] = xsRefresh.wakefd[1] = -1;
     }
     /* The MIB modules are gone: snapshots still in the pipe are only
      * swapped in (in order) so that none leaks. */

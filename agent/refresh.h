@@ -2,8 +2,11 @@
  * refresh.h: keeps the snapshot that the MIB modules serve.
  *
  * A worker thread with its own hypervisor connection takes a snapshot
- * every refresh interval and hands it to the agent's main loop through a
- * pipe watched with register_readfd().  The main thread swaps it in, so a
+ * every refresh interval, and at once (100 ms after the previous one at
+ * the earliest) when the connection reports that domains changed behind
+ * the agent's back (virConnectGetEventFd: xenstore watches on Xen), and
+ * hands it to the agent's main loop through a pipe watched with
+ * register_readfd().  The main thread swaps it in, so a
  * refresh never stalls a request and only the main thread touches
  * net-snmp.  On a failed refresh the previous snapshot stays and the
  * connection is reopened at the next interval.

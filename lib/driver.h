@@ -38,6 +38,9 @@ typedef int (*virDrvConnectNumOfDomains)(virConnectPtr conn);
 typedef int (*virDrvConnectListDefinedDomains)(virConnectPtr conn, char **names,
                                                int maxnames);
 typedef int (*virDrvConnectNumOfDefinedDomains)(virConnectPtr conn);
+/* Optional (libvir_events.h): an fd readable when domains may have
+ * changed behind the caller's back; -1 with an error when unreachable. */
+typedef int (*virDrvConnectGetEventFd)(virConnectPtr conn);
 
 /* Lookups return a new reference made with virGetDomain(). */
 typedef virDomainPtr (*virDrvDomainCreateLinux)(virConnectPtr conn,
@@ -93,6 +96,7 @@ struct _virDriver {
     virDrvConnectNumOfDomains connectNumOfDomains;
     virDrvConnectListDefinedDomains connectListDefinedDomains;
     virDrvConnectNumOfDefinedDomains connectNumOfDefinedDomains;
+    virDrvConnectGetEventFd connectGetEventFd;
 
     virDrvDomainCreateLinux domainCreateLinux;
     virDrvDomainLookupByID domainLookupByID;

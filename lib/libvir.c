@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "libvir.h"
+#include "libvir_events.h"
 #include "datatypes.h"
 #include "domain_conf.h"
 #include "driver.h"
@@ -499,6 +500,28 @@ virConnectNumOfDefinedDomains(virConnectPtr conn)
     if (!virConnectCheckRead(conn, slot, __func__))
         return -1;
     if ((ret = conn->driver->connectNumOfDefinedDomains(conn)) < 0)
+        virDispatchError(conn, NULL, __func__);
+    return ret;
+}
+
+/**
+ * virConnectGetEventFd:
+ * @conn: pointer to the hypervisor connection
+ *
+ * See libvir_events.h: an extension beyond the reference API.
+ *
+ * Returns a file descriptor to poll, or -1 in case of error
+ * (VIR_ERR_NO_SUPPORT when the driver has no change events).
+ */
+int
+virConnectGetEventFd(virConnectPtr conn)
+{
+    const void *slot = CONN_SLOT(conn, connectGetEventFd);
+    int ret;
+
+    if (!virConnectCheckRead(conn, slot, __func__))
+        return -1;
+    if ((ret = conn->driver->connectGetEventFd(conn)) < 0)
         virDispatchError(conn, NULL, __func__);
     return ret;
 }

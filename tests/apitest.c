@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "testutils.h"
+#include "libvir_events.h"
 #include "datatypes.h"
 #include "driver.h"
 
@@ -140,6 +141,11 @@ static int
 c_listdefined_null(const handles *h)
 {
     return virConnectListDefinedDomains(h->conn, NULL, 1) == -1;
+}
+static int
+c_geteventfd(const handles *h)
+{
+    return virConnectGetEventFd(h->conn) == -1;
 }
 static int
 c_numdefined(const handles *h)
@@ -506,6 +512,14 @@ static const apiCase cases[] = {
             "virConnectNumOfDefinedDomains"),
     NOSUP("connect_numofdefined_no_slot_unsupported", c_numdefined,
           "virConnectNumOfDefinedDomains"),
+    INVCONN("connect_geteventfd_null_conn_fails", c_geteventfd,
+            "virConnectGetEventFd"),
+    NOSUP("connect_geteventfd_no_slot_unsupported", c_geteventfd,
+          "virConnectGetEventFd"),
+    /* The simulated host changes only through this library: no events. */
+    {"connect_geteventfd_test_driver_unsupported", c_geteventfd, ON_RW,
+     VIR_ERR_NO_SUPPORT,
+     "virConnectGetEventFd is not supported by the 'test' driver"},
 
     INVCONN("domain_createlinux_null_conn_fails", c_createlinux,
             "virDomainCreateLinux"),

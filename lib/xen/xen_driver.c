@@ -148,7 +148,7 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
         return -1;
     }
     priv->stats.xsCalls++;
-    if ((priv->xsh = xs_open(XS_OPEN_SOCKETONLY)) == NULL) {
+    if ((priv->xsh = xenStoreOpen()) == NULL) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT,
                            "cannot open '%s': xenstored is not running "
                            "(cannot connect to its socket: %s)",
@@ -240,6 +240,7 @@ static const virDriver xenDriver = {
     .connectNumOfDomains = xenConnectNumOfDomains,
     .connectListDefinedDomains = xenConnectListDefinedDomains,
     .connectNumOfDefinedDomains = xenConnectNumOfDefinedDomains,
+    .connectGetEventFd = xenConnectGetEventFd,
 
     .domainCreateLinux = xenDomainCreateLinux,
     .domainLookupByID = xenDomainLookupByID,

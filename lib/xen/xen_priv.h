@@ -94,6 +94,9 @@ int xenWatchStart(xenPriv *priv);
  * when a domain came or went. */
 void xenWatchDrain(xenPriv *priv);
 void xenNameCacheFlush(xenPriv *priv);
+/* xs_open through xenstored's socket only: NULL with errno when the
+ * daemon does not answer there. */
+struct xs_handle *xenStoreOpen(void);
 /* Opens a new xenstore connection when the last one was lost; -1 with
  * "xenstored is not running" when it cannot. */
 int xenStoreEnsure(xenPriv *priv);
@@ -101,5 +104,7 @@ int xenStoreEnsure(xenPriv *priv);
  * when the node does not exist, VIR_ERR_OPERATION_FAILED when xenstored
  * cannot be reached even after one reconnection. */
 char *xenStoreRead(xenPriv *priv, const char *path);
+/* The driver's connectGetEventFd: the xenstore watch descriptor. */
+int xenConnectGetEventFd(virConnectPtr conn);
 
 #endif /* LIBVIR_XEN_PRIV_H */

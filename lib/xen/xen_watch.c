@@ -22,6 +22,9 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 #include "xen_priv.h"
 #include "error.h"
@@ -98,13 +101,46 @@ xenStoreDrop(xenPriv *priv)
     xenNameCacheFlush(priv);
 }
 
+struct xs_handle *
+xenStoreOpen(void)
+{
+    const char *path = xs_daemon_socket();
+    struct sockaddr_un addr;
+    int saved;
+    int fd;
+
+    /* libxenstore ignores XS_OPEN_SOCKETONLY: when xenstored's socket
+     * does not answer it opens /dev/xen/xenbus instead, where, with the
+     * daemon gone, every request waits for it to come back.  So the
+     * socket is tried first, and a daemon that is down stays an error
+     * (this driver manages a dom0 running xenstored, not a xenstore
+     * stub domain). */
+    memset(&addr, 0, sizeof(addr));
+    addr.sun_family = AF_UNIX;
+    if (strlen(path) >= sizeof(addr.sun_path)) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    memcpy(addr.sun_path, path, strlen(path) + 1);
+    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+        return NULL;
+    if (connect(fd, (const struct sockaddr *)&addr, sizeof(addr)) < 0) {
+        saved = errno;
+        close(fd);
+        errno = saved;
+        return NULL;
+    }
+    close(fd);
+    return xs_open(0);
+}
+
 int
 xenStoreEnsure(xenPriv *priv)
 {
     if (priv->xsh != NULL)
         return 0;
     priv->stats.xsCalls++;
-    if ((priv->xsh = xs_open(XS_OPEN_SOCKETONLY)) == NULL) {
+    if ((priv->xsh = xenStoreOpen()) == NULL) {
         virReportError(VIR_ERR_OPERATION_FAILED,
                        "xenstored is not running (cannot connect to its "
                        "socket: %s)",
@@ -143,4 +179,24 @@ xenStoreRead(xenPriv *priv, const char *path)
     else
         virReportError(VIR_ERR_NO_DOMAIN, "xenstore has no '%s'", path);
     return NULL;
+}
+
+int
+xenConnectGetEventFd(virConnectPtr conn)
+{
+    xenPriv *priv = conn->privateData;
+    int fd;
+
+    /* A local call on the handle, not a request to xenstored: the
+     * watch events arrive on this pipe from libxenstore's reader thread,
+     * and xenWatchDrain empties it. */
+    if (xenStoreEnsure(priv) < 0)
+        return -1;
+    if ((fd = xs_fileno(priv->xsh)) < 0) {
+        virReportError(VIR_ERR_SYSTEM_ERROR,
+                       "cannot watch xenstore for domain changes: %s",
+                       strerror(errno));
+        return -1;
+    }
+    return fd;
 }

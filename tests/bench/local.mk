@@ -8,6 +8,16 @@ tests_bench_benchload_LDADD = lib/libvir.la $(LIBXML_LIBS)
 tests_bench_bulkwalk_SOURCES = tests/bench/bulkwalk.c
 tests_bench_bulkwalk_LDADD = $(NETSNMP_LIBS)
 
+## What one agent refresh costs on a real Xen host: run inside the dom0
+## of "make check-xen" (tests/xen/dom0/85-cost.sh checks the bounds,
+## 90-bench.sh prints the figures).
+if WITH_XEN
+noinst_PROGRAMS += tests/bench/xenrefresh
+tests_bench_xenrefresh_SOURCES = tests/bench/xenrefresh.c
+tests_bench_xenrefresh_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_bench_xenrefresh_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS)
+endif
+
 BENCH_SIZES = 1000 10000
 ## The agent benchmark's sizes (domains x 4 vcpus); BENCH_FULL=1 makes
 ## its RSS flatness loop 1,000 walks.

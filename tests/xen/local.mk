@@ -22,7 +22,15 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/30-xl-control.sh \
 	tests/xen/dom0/40-virlist.sh \
 	tests/xen/dom0/50-snmpd.sh \
-	tests/xen/dom0/60-conformance.sh
+	tests/xen/dom0/60-conformance.sh \
+	tests/xen/dom0/70-agent.sh \
+	tests/xen/dom0/71-agent-set.sh \
+	tests/xen/dom0/72-agent-start.sh \
+	tests/xen/dom0/75-notify.sh \
+	tests/xen/dom0/80-xenstored.sh \
+	tests/xen/dom0/85-cost.sh \
+	tests/xen/dom0/90-bench.sh \
+	tests/xen/dom0/95-agent-pvh.sh
 EXTRA_DIST += $(XEN_HARNESS_FILES)
 
 # Every program and module the build makes goes into dom0 (the real

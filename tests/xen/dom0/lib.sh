@@ -32,9 +32,28 @@
 #                                  a TAP case: the column reaches VALUE
 #                                  within SECONDS
 #   xt_guest_gone NAME             true when xl knows no domain NAME
+#   xt_state_has NAME FLAG         true when the State column of "xl list
+#                                  NAME" has FLAG (p, s, c ...)
 #   xt_destroy_guests              xl destroy every domain but Domain-0
 #   skip DESCRIPTION REASON        a TAP "ok N - DESCRIPTION # SKIP REASON"
 #                                  (counted as skipped, not passed)
+#   xt_start_agent [OPTION]...     xs_start_agent on xen:/// instead of a
+#                                  node file (after xs_start_snmpd)
+#   xt_idx NAME                    the index of NAME's rows in the domain
+#                                  table (".3.112.118.49" for pv1)
+#   xt_retry COMMAND...            COMMAND's output, run up to three
+#                                  times until it succeeds, each failure
+#                                  said in a comment on stderr: programs
+#                                  in dom0 now and then die of SIGSEGV or
+#                                  an ld.so assertion on a loaded host
+#   xt_done_testing                done_testing, after the tail of
+#                                  xensnmpd's log when a case failed
+#   xt_agent_alive DESCRIPTION     a TAP case: xensnmpd still runs (its
+#                                  log is the diagnostic otherwise)
+#   xt_rows COLUMN-OID [OPTION]... snmpwalk of one column of the domain
+#                                  or vcpu table, a line per row: "NAME
+#                                  VALUE" or "NAME VCPU VALUE" (the index
+#                                  decoded; strings keep their quotes)
 
 . /xensnmp/build-info
 export abs_srcdir abs_builddir SNMPD SNMPTRAPD WITH_XEN
@@ -71,6 +90,13 @@ xt_expect_field() {
     else
         not_ok "$5" "xl list $2: column $3 is '$(xt_field "$2" "$3")', want '$4'"
     fi
+}
+
+xt_state_has() {
+    case $(xt_field "$1" 5) in
+    *"$2"*) return 0 ;;
+    esac
+    return 1
 }
 
 xt_info() {
@@ -119,4 +145,65 @@ xt_destroy_guests() {
         xl destroy "$xt_name" || echo "# xl destroy $xt_name failed"
     done
     rm -f "$XT_CONSOLE_LOGS"/guest-*.log
+}
+
+xt_start_agent() {
+    "$XENSNMPD" -f -x "$XS_TMP/agentx.sock" -u xen:/// \
+        -L "file:$XS_TMP/xensnmpd.log" "$@" >"$XS_TMP/xensnmpd.out" 2>&1 &
+    XS_AGENT_PID=$!
+    xs_wait_oid "$XS_NODE_OID.1.0" 30 ||
+        setup_failed "xensnmpd did not register on xen:///" \
+            "$(cat "$XS_TMP/xensnmpd.log" "$XS_TMP/xensnmpd.out" 2>&1 | tail -n 5)"
+}
+
+xt_idx() {
+    printf '%s' "$1" | od -An -tu1 |
+        awk -v n="${#1}" '{ for (i = 1; i <= NF; i++) s = s "." $i }
+            END { print "." n s }'
+}
+
+xt_rows() {
+    xt_col=$1
+    shift
+    $SNMPWALK -On -Oq -Ot -Oe "$@" "$xt_col" 2>/dev/null |
+        awk -v p="$xt_col." 'index($1, p) == 1 {
+            n = split(substr($1, length(p) + 1), o, ".")
+            name = ""
+            for (i = 2; i <= o[1] + 1; i++)
+                name = name sprintf("%c", o[i])
+            rest = ""
+            for (; i <= n; i++)
+                rest = rest " " o[i]
+            val = $0
+            sub(/^[^ ]+ */, "", val)
+            print name rest " " val
+        }'
+}
+
+# xt_agent_alive DESCRIPTION: a TAP case, xensnmpd still runs; when it
+# does not, its last words (log and stderr) are the diagnostic.
+xt_agent_alive() {
+    if kill -0 "$XS_AGENT_PID" 2>/dev/null; then
+        ok "$1"
+    else
+        not_ok "$1" "$(tail -n 30 "$XS_TMP/xensnmpd.log" "$XS_TMP/xensnmpd.out" 2>&1)"
+    fi
+}
+
+xt_done_testing() {
+    if [ "$XS_FAILED" != 0 ] && [ -n "$XS_TMP" ]; then
+        tail -n 20 "$XS_TMP/xensnmpd.log" "$XS_TMP/xensnmpd.out" 2>&1 |
+            sed 's/^/# /'
+    fi
+    done_testing
+}
+
+xt_retry() {
+    xt_n=1
+    until xt_out=$("$@" 2>&1); do
+        echo "# run $xt_n of '$*' failed: $(printf '%s' "$xt_out" | tail -n 1)" >&2
+        [ $xt_n -ge 3 ] && return 1
+        xt_n=$((xt_n + 1))
+    done
+    printf '%s\n' "$xt_out"
 }

@@ -1,0 +1,47 @@
+# What a refresh costs on real Xen with guests running: a bounded number
+# of hypervisor, xenstore and libxl calls, the same every time, and none
+# for reading: many snmpwalks within one refresh interval make no
+# library call at all.
+. /xensnmp/dom0-tests/lib.sh
+
+[ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
+
+xenrefresh=$abs_builddir/tests/bench/xenrefresh
+[ -x "$xenrefresh" ] || setup_failed "$xenrefresh is not in the image"
+
+for g in pv1 pv2; do
+    xt_guest_create "$g" || setup_failed "xl create $g failed"
+done
+for g in pv1 pv2; do
+    xt_wait 180 xt_guest_ready "$g" || setup_failed "$g did not boot"
+done
+
+out=$("$xenrefresh" -n 5 --check 2>&1)
+rc=$?
+printf '%s\n' "$out" | sed 's/^/# /'
+is "$rc" 0 "xenrefresh --check: refresh cost bounded, steady, nothing for reads"
+
+xs_require_tools
+xs_tmpdir
+xs_start_snmpd
+xt_start_agent -r 30
+# Setting the watches fires each once: let that refresh (and its
+# follow-up a second later) pass before counting.
+sleep 3
+node() {
+    $SNMPGET -Oqv "$XS_NODE_OID.$1.0" 2>/dev/null
+}
+r0=$(node 21)
+c0=$(node 22)
+i=0
+while [ $i -lt 20 ]; do
+    $SNMPWALK -Oq "$XS_MIB_OID" >/dev/null 2>&1 || break
+    i=$((i + 1))
+done
+is "$i" 20 "20 snmpwalks of the whole MIB"
+is "$(node 21) $(node 22)" "$r0 $c0" \
+    "xenNodeRefreshes and xenNodeLibraryCalls unchanged by 20 walks"
+
+xs_stop_agent
+is "$XS_AGENT_STATUS" 0 "xensnmpd exits 0 on SIGTERM"
+xt_done_testing
