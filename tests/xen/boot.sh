@@ -29,13 +29,7 @@ xensnmp.mode=$mode"
 # "+": a comma would split QEMU's list of multiboot modules).
 [ -n "${XENSNMP_XEN_TESTS:-}" ] && dom0_opts="$dom0_opts xensnmp.tests=$(echo $XENSNMP_XEN_TESTS | tr " " +)"
 
-# thread=single: with one host thread per vcpu (thread=multi), processes
-# in dom0 were seen to die of heap corruption or segfaults, and a PVH
-# guest to triple-fault, while guests were being built on a busy host (2
-# runs of 4 of a dom0 stress loop; hiding AVX did not help); emulating
-# the vcpus in turn on one thread, none in 2 runs, and no slower when the
-# host is busy anyway.
-set -- -machine pc -accel tcg,thread=single -cpu max -smp 2 -m 3072 \
+set -- -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m 3072 \
     -display none -no-reboot -nic none \
     -kernel "$image/xen" -append "$(echo $xen_opts)" \
     -initrd "$image/vmlinuz $(echo $dom0_opts),$image/dom0.cpio"
