@@ -58,8 +58,12 @@ wait_count() {
 # 100 x suspend then resume, each its own snmpset.
 # set_state VALUE: xenDomAdminState."web01"; a failure's output goes to
 # $XS_TMP/set-errors.
+# Sent once (-r 0), with time to spare: a retransmission of a SET that was
+# slow to answer on a busy machine would be a second request, whose
+# outcome no longer says what the first did.
 set_state() {
-    $SNMPSET "$XS_DOM_OID.7$WEB01" i "$1" >"$XS_TMP/set.out" 2>&1 ||
+    snmpset -v2c -c private -t 10 -r 0 "$XS_AGENT" "$XS_DOM_OID.7$WEB01" \
+        i "$1" >"$XS_TMP/set.out" 2>&1 ||
         { cat "$XS_TMP/set.out" >>"$XS_TMP/set-errors"; return 1; }
 }
 failed=0
