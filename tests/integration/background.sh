@@ -10,8 +10,6 @@
 WEB01=.5.119.101.98.48.49
 BUILD=.5.98.117.105.108.100
 HUGE=.4.104.117.103.101
-NOTIF=.1.3.6.1.4.1.8072.9999.9999.42.0
-TRAPOID=.1.3.6.1.6.3.1.1.4.1.0
 
 xs_require_tools
 xs_tmpdir
@@ -43,7 +41,7 @@ xs_start_agent "$NODE" --control yes -r 0.5
 wait_trap() {
     n=0
     while [ $n -lt 100 ]; do
-        line=$(grep -F "$TRAPOID = OID: $NOTIF.$1|" "$XS_TMP/traps.log" |
+        line=$(grep -F "$XS_TRAP_OID = OID: $XS_NOTIF_OID.$1|" "$XS_TMP/traps.log" |
             tail -n 1)
         if [ -n "$line" ]; then
             printf '%s\n' "$line"
@@ -153,7 +151,7 @@ is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 "outage_last_snapshot_still_served
 rm -f "$XS_TMP/outage"
 check "outage_end_sends_connectionRestored" has_trap 10
 check "outage_connection_state_up_again" xs_wait_value "$XS_NODE_OID.19.0" 1
-is "$(grep -c -F "$TRAPOID = OID: $NOTIF.9|" "$XS_TMP/traps.log")" 1 \
+is "$(grep -c -F "$XS_TRAP_OID = OID: $XS_NOTIF_OID.9|" "$XS_TMP/traps.log")" 1 \
     "outage_connectionLost_sent_once"
 
 done_testing

@@ -16,6 +16,9 @@ XS_MIB_OID=.1.3.6.1.4.1.8072.9999.9999.42
 XS_NODE_OID=$XS_MIB_OID.1.1
 XS_DOM_OID=$XS_MIB_OID.1.2.1
 XS_VCPU_OID=$XS_MIB_OID.1.3.1
+# Notifications: xenNotifications, and snmpTrapOID.0 that names one.
+XS_NOTIF_OID=$XS_MIB_OID.0
+XS_TRAP_OID=.1.3.6.1.6.3.1.1.4.1.0
 
 # Clients print numbers only: they must not depend on MIB files, nor
 # warn about the ones they cannot find.

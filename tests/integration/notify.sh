@@ -6,8 +6,6 @@
 
 NODE=$abs_srcdir/tests/integration/data/node.xml
 WEB01=.5.119.101.98.48.49
-NOTIF=.1.3.6.1.4.1.8072.9999.9999.42.0
-TRAPOID=.1.3.6.1.6.3.1.1.4.1.0
 
 xs_require_tools
 xs_tmpdir
@@ -20,8 +18,8 @@ UUID=$($SNMPGET -Oqv "$XS_DOM_OID.3$WEB01" | tr -d '"')
 # Lifecycle notifications (xenNotifications 1..7) seen so far, one line
 # each: "NAME|UUID|PREV|NEW|TYPE", TYPE the last sub-identifier.
 lifecycle() {
-    grep -F "$TRAPOID = OID: $NOTIF." "$XS_TMP/traps.log" |
-        awk -F'|' -v notif="$NOTIF." '{
+    grep -F "$XS_TRAP_OID = OID: $XS_NOTIF_OID." "$XS_TMP/traps.log" |
+        awk -F'|' -v notif="$XS_NOTIF_OID." '{
             type = ""; name = ""; uuid = ""; prev = ""; cur = ""
             for (i = 1; i <= NF; i++) {
                 split($i, kv, " = ")

@@ -18,20 +18,7 @@ MIBOPTS="-M +$abs_srcdir/mib:$abs_srcdir/tests/mibs -m XEN-SNMP-MIB"
 DOM=$XS_DOM_OID
 VCPU=$XS_VCPU_OID
 
-# Created one at a time, then booted side by side.  xl create itself is
-# seen to crash now and then on a loaded host: then once more, after
-# destroying what it left.
-for g in pv1 pv2; do
-    if ! xt_guest_create "$g"; then
-        echo "# xl create $g failed: once more"
-        xl destroy "$g" 2>/dev/null
-        xt_guest_create "$g" || setup_failed "xl create $g failed twice"
-    fi
-done
-for g in pv1 pv2; do
-    xt_wait 180 xt_guest_ready "$g" || setup_failed "$g did not boot" \
-        "$(tail -n 5 "$XT_CONSOLE_LOGS/guest-$g.log" 2>&1)"
-done
+xt_guests_boot 180 pv1 pv2 || setup_failed "$XT_BOOT_ERROR"
 xt_agent_alive "xensnmpd runs on while the guests are created"
 
 # ---- reads ------------------------------------------------------------

@@ -6,8 +6,6 @@
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
 
-NOTIF=.1.3.6.1.4.1.8072.9999.9999.42.0
-TRAPOID=.1.3.6.1.6.3.1.1.4.1.0
 
 xs_require_tools
 xs_tmpdir
@@ -17,7 +15,7 @@ xt_start_agent -r 60
 
 # got TYPE NAME: a notification xenNotifications.TYPE about NAME arrived.
 got() {
-    grep -F "$TRAPOID = OID: $NOTIF.$1|" "$XS_TMP/traps.log" |
+    grep -F "$XS_TRAP_OID = OID: $XS_NOTIF_OID.$1|" "$XS_TMP/traps.log" |
         grep -qF "STRING: \"$2\""
 }
 

@@ -6,8 +6,6 @@
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
 
-NOTIF=.1.3.6.1.4.1.8072.9999.9999.42.0
-TRAPOID=.1.3.6.1.6.3.1.1.4.1.0
 STATE=$XS_NODE_OID.19.0
 
 xs_require_tools
@@ -18,7 +16,7 @@ xt_start_agent -r 1
 
 # notified TYPE: a notification xenNotifications.TYPE arrived.
 notified() {
-    grep -qF "$TRAPOID = OID: $NOTIF.$1|" "$XS_TMP/traps.log"
+    grep -qF "$XS_TRAP_OID = OID: $XS_NOTIF_OID.$1|" "$XS_TMP/traps.log"
 }
 
 agent_shows() {
@@ -78,7 +76,7 @@ xt_guest_create pv1 || setup_failed "xl create pv1 failed after the restart"
 check "pv1 (xl create after the restart) is in the table with xl's id" \
     xt_wait 5 agent_shows "$XS_DOM_OID.4$(xt_idx pv1)" "$(xt_field pv1 2)"
 check "xenDomainStarted for pv1" xt_wait 5 sh -c \
-    "grep -F '$TRAPOID = OID: $NOTIF.1|' '$XS_TMP/traps.log' | grep -qF 'STRING: \"pv1\"'"
+    "grep -F '$XS_TRAP_OID = OID: $XS_NOTIF_OID.1|' '$XS_TMP/traps.log' | grep -qF 'STRING: \"pv1\"'"
 
 xt_agent_alive "xensnmpd still running"
 check "xensnmpd logged the outage" grep -q "xenstored" "$XS_TMP/xensnmpd.log"

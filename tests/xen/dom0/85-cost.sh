@@ -9,12 +9,7 @@
 xenrefresh=$abs_builddir/tests/bench/xenrefresh
 [ -x "$xenrefresh" ] || setup_failed "$xenrefresh is not in the image"
 
-for g in pv1 pv2; do
-    xt_guest_create "$g" || setup_failed "xl create $g failed"
-done
-for g in pv1 pv2; do
-    xt_wait 180 xt_guest_ready "$g" || setup_failed "$g did not boot"
-done
+xt_guests_boot 180 pv1 pv2 || setup_failed "$XT_BOOT_ERROR"
 
 out=$("$xenrefresh" -n 5 --check 2>&1)
 rc=$?

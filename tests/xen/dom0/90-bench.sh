@@ -8,12 +8,7 @@
 xenrefresh=$abs_builddir/tests/bench/xenrefresh
 [ -x "$xenrefresh" ] || setup_failed "$xenrefresh is not in the image"
 
-for g in pv1 pv2; do
-    xt_guest_create "$g" || echo "# xl create $g failed"
-done
-for g in pv1 pv2; do
-    xt_wait 120 xt_guest_ready "$g" || echo "# $g did not boot"
-done
+xt_guests_boot 120 pv1 pv2 || echo "# $XT_BOOT_ERROR"
 echo "# xl list:"
 xl list | sed 's/^/#   /'
 

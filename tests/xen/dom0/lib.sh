@@ -20,6 +20,11 @@
 #                                  monitoring child was seen to abort with
 #                                  "corrupted double-linked list" and fail
 #                                  the create; nothing here needs it)
+#   xt_guests_boot SECONDS NAME... xl create each (a failed create once
+#                                  more), then wait up to SECONDS for each
+#                                  to be up; 1 when one is not, with what
+#                                  went wrong in $XT_BOOT_ERROR (one line)
+#                                  and a failed guest's console printed
 #   xt_guest_ready NAME            true once the guest's init has announced
 #                                  itself on its console
 #   xt_field NAME COLUMN           a column of "xl list NAME": 2 id, 3 mem
@@ -134,6 +139,29 @@ xt_guest_start() {
         [ $xt_try -lt 2 ] || return 1
         xt_try=$((xt_try + 1))
     done
+}
+
+# Created one at a time, then booted side by side.  xl create itself was
+# seen to crash now and then on a loaded host: then once more, after
+# destroying what it left.
+xt_guests_boot() {
+    xt_secs=$1
+    shift
+    XT_BOOT_ERROR=
+    for xt_g in "$@"; do
+        xt_guest_create "$xt_g" && continue
+        echo "# xl create $xt_g failed: once more"
+        xl destroy "$xt_g" 2>/dev/null
+        xt_guest_create "$xt_g" ||
+            XT_BOOT_ERROR="$XT_BOOT_ERROR${XT_BOOT_ERROR:+; }xl create $xt_g failed twice"
+    done
+    for xt_g in "$@"; do
+        xt_wait "$xt_secs" xt_guest_ready "$xt_g" && continue
+        XT_BOOT_ERROR="$XT_BOOT_ERROR${XT_BOOT_ERROR:+; }$xt_g did not boot"
+        echo "# $xt_g did not boot; its console:"
+        tail -n 5 "$XT_CONSOLE_LOGS/guest-$xt_g.log" 2>&1 | sed 's/^/#   /'
+    done
+    [ -z "$XT_BOOT_ERROR" ]
 }
 
 xt_guest_gone() {
