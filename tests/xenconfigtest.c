@@ -324,6 +324,52 @@ testBadCpuid(const void *data)
     return ret;
 }
 
+/* An image file is served by blkback through Xen's block script (a
+ * loop device), not by QEMU, which dom0 may not have; a block device is
+ * left to libxl, which gives it to blkback as it is. */
+static int
+testDiskBackend(const void *data)
+{
+    virDomainDiskDef file = {.type = VIR_DOMAIN_DISK_TYPE_FILE,
+                             .source = (char *)"/var/lib/xen/a.img",
+                             .target = (char *)"xvda"};
+    virDomainDiskDef block = {.type = VIR_DOMAIN_DISK_TYPE_BLOCK,
+                              .source = (char *)"/dev/loop3",
+                              .target = (char *)"xvdb"};
+    libxl_device_disk a;
+    libxl_device_disk b;
+    int ret = -1;
+
+    (void)data;
+    libxl_device_disk_init(&a);
+    libxl_device_disk_init(&b);
+    if (xenDomcfgDiskFromDef(&file, &a) < 0 ||
+        xenDomcfgDiskFromDef(&block, &b) < 0) {
+        virTestFail("the disks do not convert");
+        goto cleanup;
+    }
+    if (a.script == NULL || strcmp(a.script, "block") != 0) {
+        virTestFail("image file: script '%s', expected 'block'",
+                    a.script != NULL ? a.script : "(none)");
+        goto cleanup;
+    }
+    if (b.script != NULL) {
+        virTestFail("block device: script '%s', expected none", b.script);
+        goto cleanup;
+    }
+    if (strcmp(a.pdev_path, file.source) != 0 ||
+        strcmp(b.pdev_path, block.source) != 0) {
+        virTestFail("the source paths changed");
+        goto cleanup;
+    }
+    ret = 0;
+
+cleanup:
+    libxl_device_disk_dispose(&a);
+    libxl_device_disk_dispose(&b);
+    return ret;
+}
+
 static const badWriteCase badWrites[] = {
     {"xlconfig_write_memory_not_mib_fails_unchanged",
      DOMXML("<memory>65537</memory>"),
@@ -360,6 +406,9 @@ mymain(void)
     }
     if (virTestRun("xlconfig_build_bad_cpuid_fails", testBadCpuid,
                    "name = \"x\"\ncpuid = \"host,nosuchflag=0\"\n") < 0)
+        ret = -1;
+    if (virTestRun("xlconfig_image_file_disk_uses_block_script",
+                   testDiskBackend, NULL) < 0)
         ret = -1;
     for (i = 0; i < sizeof(badWrites) / sizeof(badWrites[0]); i++) {
         if (virTestRun(badWrites[i].title, testBadWrite, &badWrites[i]) < 0)

@@ -131,6 +131,14 @@ xenDomcfgDiskFromDef(const virDomainDiskDef *d, libxl_device_disk *disk)
     if (virDomainDupStr(&disk->pdev_path, d->source) < 0 ||
         virDomainDupStr(&disk->vdev, d->target) < 0)
         return -1;
+    /* Left to itself, libxl serves an image file through QEMU (qdisk),
+     * which a dom0 without a device model lacks; Xen's block script puts
+     * the file on a loop device for the kernel's blkback instead. */
+    if (d->type == VIR_DOMAIN_DISK_TYPE_FILE &&
+        (disk->script = strdup("block")) == NULL) {
+        virReportOOMError();
+        return -1;
+    }
     return 0;
 }
 

@@ -18,10 +18,11 @@
 # CPU per varbind would otherwise be what the module is measured by.
 #
 # Counting: xensnmpd's CPU is utime+stime of /proc/PID/stat (all its
-# threads).  Its AgentX requests are counted from the read-type system
-# calls in /proc/PID/io: net-snmp's subagent makes exactly three per
-# request (recvfrom of the AgentX PDU, then a read of each of its two
-# internal callback pipes), checked with strace.  During the walks the
+# threads).  Its AgentX requests are counted from syscr of /proc/PID/io,
+# which counts read() and readv() but not recvfrom(): per request,
+# net-snmp's subagent makes one recvfrom of the AgentX PDU, then one read
+# of each of its two internal callback pipes (checked with strace -c),
+# so two counted reads are one request.  During the walks the
 # refresh interval is 600 s, so no refresh adds reads or CPU; the refresh
 # is measured on its own (xenNodeRefreshDuration) in the flatness loop,
 # where the agent refreshes every second.
@@ -58,6 +59,8 @@ now_ns() { date +%s%N; }
 # CPU ticks of process $1 (utime + stime, every thread).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# Counted reads per AgentX request (see "Counting" above).
+READS_PER_REQ=2
 read_calls() { awk '/^syscr:/ { print $2 }' "/proc/$1/io"; }
 
 status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
@@ -84,7 +87,7 @@ run_walk() {
     done
     s1=$(now_ns)
     W_TICKS=$(fmt '%f' "($(cpu_ticks "$pid") - $t0) / $REPS")
-    W_REQS=$(((($(read_calls "$pid") - r0) / 3 + REPS / 2) / REPS))
+    W_REQS=$(((($(read_calls "$pid") - r0) / READS_PER_REQ + REPS / 2) / REPS))
     W_NS=$(((s1 - s0) / REPS))
     if [ -n "${W_COLS:-}" ]; then
         W_VB=$(($(grep -c '|' "$XS_TMP/walk.out") * W_COLS))
@@ -106,7 +109,7 @@ lean_walk() {
         setup_failed "$1 failed" "$(tail -n 3 "$XS_TMP/walk.err")"
     W_NS=$((($(now_ns) - s0) / REPS))
     W_TICKS=$(fmt '%f' "($(cpu_ticks "$2") - $t0) / $REPS")
-    W_REQS=$(((($(read_calls "$2") - r0) / 3 + REPS / 2) / REPS))
+    W_REQS=$(((($(read_calls "$2") - r0) / READS_PER_REQ + REPS / 2) / REPS))
     set -- $out
     W_VB=$(($2 / REPS))
 }
