@@ -25,7 +25,13 @@ scripts=$(sed -n 's/^xentest-begin:\([A-Za-z0-9_.-]*\)$/\1/p' "$dir/serial.log")
     exit 1
 }
 for name in $scripts; do
-    sed -n "s/^xentest:$name: //p" "$dir/serial.log" >"$dir/$name.log"
+    # A script dom0 ran again (xentest-retry) counts by its last run.
+    awk -v p="xentest:$name: " -v r="xentest-retry:$name:" '
+        index($0, r) == 1 { n = 0; next }
+        index($0, p) == 1 { line[n++] = substr($0, length(p) + 1) }
+        END { for (i = 0; i < n; i++) print line[i] }' \
+        "$dir/serial.log" >"$dir/$name.log"
+    retry=$(sed -n "s/^xentest-retry:$name://p" "$dir/serial.log")
     rc=$(sed -n "s/^xentest-end:$name:\([0-9]*\)$/\1/p" "$dir/serial.log")
     awk -v rc="${rc:-none}" '
         /^ok / && / # SKIP/ { print ":test-result: SKIP"; n++; s++; next }
@@ -45,6 +51,8 @@ for name in $scripts; do
     verdict=PASS
     grep -q '^:global-test-result: FAIL' "$dir/$name.trs" && verdict=FAIL
     echo "$verdict: $name ($p passed, $f failed, $s skipped, exit $rc, plan ${plan:-missing}, ${secs:-?} s)"
+    [ -z "$retry" ] ||
+        echo "    ran twice: the first run failed after a dom0 program died: $retry"
     if [ $verdict = FAIL ]; then
         grep '^not ok \|^#' "$dir/$name.log" | head -n 20 | sed 's/^/    /'
     fi
