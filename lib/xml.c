@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
 #include "xml.h"
@@ -166,6 +167,23 @@ virXMLIgnoreGeneric(void *opaque, const char *fmt, ...)
     (void)fmt;
 }
 
+/* Reports what libxml2 complained about first, or that it failed
+ * without saying why. */
+static void
+virXMLReportCapture(const virXMLCapture *cap, const char *source,
+                    const char *label)
+{
+    char where[VIR_ERROR_MESSAGE_MAX];
+
+    if (cap->oom) {
+        virReportOOMError();
+        return;
+    }
+    virXMLFormatLocation(where, sizeof(where), source, label, cap->line);
+    virReportError(VIR_ERR_XML_ERROR, "%s%s", where,
+                   cap->set ? cap->msg : "cannot parse the document");
+}
+
 /* The parser options: see the top of xml.h.  XML_PARSE_NOENT,
  * XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR and XML_PARSE_XINCLUDE are left
  * out on purpose; XML_PARSE_BIG_LINES keeps line numbers right past
@@ -174,32 +192,51 @@ virXMLIgnoreGeneric(void *opaque, const char *fmt, ...)
     (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
      XML_PARSE_BIG_LINES)
 
-/* Parses @buf; messages start with "SOURCE:LINE: " when @source is set,
- * else "LABEL line LINE: ". */
-static xmlDocPtr
-virXMLParseInternal(const char *buf, size_t len, const char *source,
-                    const char *label)
+/* The thread's libxml2 error handlers, saved while ours capture. */
+typedef struct _virXMLHandlers virXMLHandlers;
+
+struct _virXMLHandlers {
+    xmlGenericErrorFunc generic;
+    void *genericCtx;
+    xmlStructuredErrorFunc structured;
+    void *structuredCtx;
+};
+
+static void
+virXMLCaptureBegin(virXMLHandlers *saved, virXMLCapture *cap)
 {
-    virXMLCapture cap = {.set = false};
-    xmlGenericErrorFunc oldGeneric;
-    void *oldGenericCtx;
-    xmlStructuredErrorFunc oldStructured;
-    void *oldStructuredCtx;
-    xmlDocPtr doc = NULL;
+    saved->generic = xmlGenericError;
+    saved->genericCtx = xmlGenericErrorContext;
+    saved->structured = xmlStructuredError;
+    saved->structuredCtx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, virXMLIgnoreGeneric);
+    xmlSetStructuredErrorFunc(cap, virXMLCaptureStructured);
+}
+
+static void
+virXMLCaptureEnd(const virXMLHandlers *saved)
+{
+    xmlSetStructuredErrorFunc(saved->structuredCtx, saved->structured);
+    xmlSetGenericErrorFunc(saved->genericCtx, saved->generic);
+}
+
+/* Refuses what libxml2 would not report well: no buffer, an empty one
+ * (no document and no error) or one too long for its int length. */
+static int
+virXMLCheckInput(const char *buf, size_t len, const char *source,
+                 const char *label)
+{
     char where[VIR_ERROR_MESSAGE_MAX];
 
-    if (label == NULL)
-        label = "XML";
     if (buf == NULL) {
         virReportError(VIR_ERR_INVALID_ARG, "no %s given",
                        source != NULL ? source : label);
-        return NULL;
+        return -1;
     }
-    /* libxml2 returns no document and no error for an empty buffer. */
     if (len == 0) {
         virXMLFormatLocation(where, sizeof(where), source, label, 0);
         virReportError(VIR_ERR_XML_ERROR, "%sthe document is empty", where);
-        return NULL;
+        return -1;
     }
     if (len > INT_MAX) {
         virXMLFormatLocation(where, sizeof(where), source, label, 0);
@@ -207,31 +244,35 @@ virXMLParseInternal(const char *buf, size_t len, const char *source,
                        "%sdocument of %zu bytes is too "
                        "large",
                        where, len);
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+/* Parses @buf; messages start with "SOURCE:LINE: " when @source is set,
+ * else "LABEL line LINE: ". */
+static xmlDocPtr
+virXMLParseInternal(const char *buf, size_t len, const char *source,
+                    const char *label)
+{
+    virXMLCapture cap = {.set = false};
+    virXMLHandlers saved;
+    xmlDocPtr doc = NULL;
+    char where[VIR_ERROR_MESSAGE_MAX];
+
+    if (label == NULL)
+        label = "XML";
+    if (virXMLCheckInput(buf, len, source, label) < 0)
+        return NULL;
 
     xmlInitParser();
-    oldGeneric = xmlGenericError;
-    oldGenericCtx = xmlGenericErrorContext;
-    oldStructured = xmlStructuredError;
-    oldStructuredCtx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(NULL, virXMLIgnoreGeneric);
-    xmlSetStructuredErrorFunc(&cap, virXMLCaptureStructured);
-
+    virXMLCaptureBegin(&saved, &cap);
     doc = xmlReadMemory(buf, (int)len, NULL, NULL, VIR_XML_PARSE_OPTIONS);
-
-    xmlSetStructuredErrorFunc(oldStructuredCtx, oldStructured);
-    xmlSetGenericErrorFunc(oldGenericCtx, oldGeneric);
+    virXMLCaptureEnd(&saved);
 
     /* Namespace errors leave a document behind: refuse it all the same. */
     if (cap.set || doc == NULL) {
-        if (cap.oom) {
-            virReportOOMError();
-        } else {
-            virXMLFormatLocation(where, sizeof(where), source, label, cap.line);
-            virReportError(VIR_ERR_XML_ERROR, "%s%s", where,
-                           cap.set ? cap.msg : "cannot parse the document");
-        }
+        virXMLReportCapture(&cap, source, label);
         goto error;
     }
     if (doc->intSubset != NULL || doc->extSubset != NULL) {
@@ -331,27 +372,281 @@ error:
     return -1;
 }
 
+int
+virXMLReadFile(const char *path, char **buf, size_t *len)
+{
+    int fd;
+    int ret;
+
+    if (path == NULL) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s", "no file name given");
+        return -1;
+    }
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+        virReportSystemError(errno, "cannot open '%s'", path);
+        return -1;
+    }
+    ret = virXMLReadFd(fd, path, buf, len);
+    close(fd);
+    return ret;
+}
+
 xmlDocPtr
 virXMLParseFile(const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
-    int fd;
     xmlDocPtr doc = NULL;
 
-    if (path == NULL) {
-        virReportError(VIR_ERR_INVALID_ARG, "%s", "no file name given");
-        return NULL;
-    }
-    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-        virReportSystemError(errno, "cannot open '%s'", path);
-        return NULL;
-    }
-    if (virXMLReadFd(fd, path, &buf, &len) == 0)
+    if (virXMLReadFile(path, &buf, &len) == 0)
         doc = virXMLParseInternal(buf, len, path, NULL);
-    close(fd);
     free(buf);
     return doc;
+}
+
+/* ---- reading one child of the root at a time ------------------------ */
+
+struct _virXMLReader {
+    xmlTextReaderPtr reader;
+    const char *buf; /* the document, the caller's */
+    size_t len;
+    const char *source; /* as for virXMLParseInternal() */
+    const char *label;  /* never NULL */
+    virXMLCapture cap;  /* libxml2's first complaint */
+    bool failed;        /* reported: every later call fails at once */
+    bool doctype;       /* refused at the end, as a whole parse does */
+    bool inChild;       /* on a child of the root: skip its subtree */
+    xmlDocPtr kept;     /* copy of the root and of the kept children */
+};
+
+virXMLReader *
+virXMLReaderNew(const char *buf, size_t len, const char *source,
+                const char *label)
+{
+    virXMLReader *r = NULL;
+    virXMLHandlers saved;
+
+    if (label == NULL)
+        label = "XML";
+    if (virXMLCheckInput(buf, len, source, label) < 0)
+        return NULL;
+    if ((r = calloc(1, sizeof(*r))) == NULL) {
+        virReportOOMError();
+        return NULL;
+    }
+    r->buf = buf;
+    r->len = len;
+    r->source = source;
+    r->label = label;
+
+    xmlInitParser();
+    virXMLCaptureBegin(&saved, &r->cap);
+    r->reader =
+        xmlReaderForMemory(buf, (int)len, NULL, NULL, VIR_XML_PARSE_OPTIONS);
+    virXMLCaptureEnd(&saved);
+    if (r->reader == NULL) {
+        r->cap.oom = !r->cap.set;
+        virXMLReportCapture(&r->cap, source, label);
+        virXMLReaderFree(r);
+        return NULL;
+    }
+    return r;
+}
+
+void
+virXMLReaderFree(virXMLReader *reader)
+{
+    if (reader == NULL)
+        return;
+    xmlFreeTextReader(reader->reader);
+    xmlFreeDoc(reader->kept);
+    free(reader);
+}
+
+/* Reports why the document is refused.  The reader runs libxml2's push
+ * parser, which words some errors unlike a whole parse (a truncated
+ * document is "Extra content at the end of the document"), so the
+ * document is parsed whole again to report what virXMLParseString()
+ * would: only a refused document pays for its tree. */
+static void
+virXMLReaderFail(virXMLReader *r)
+{
+    xmlDocPtr doc = NULL;
+
+    r->failed = true;
+    if (!r->cap.oom) {
+        if ((doc = virXMLParseInternal(r->buf, r->len, r->source, r->label)) ==
+            NULL)
+            return;
+        /* Accepted whole: say what the reader found. */
+        xmlFreeDoc(doc);
+    }
+    virXMLReportCapture(&r->cap, r->source, r->label);
+}
+
+/* One call of @step on @r's reader, with libxml2's complaints captured
+ * and reported.  Returns what @step returns, or -1 once reported. */
+static int
+virXMLReaderStep(virXMLReader *r, int (*step)(xmlTextReaderPtr))
+{
+    virXMLHandlers saved;
+    int rc;
+
+    if (r->failed)
+        return -1;
+    virXMLCaptureBegin(&saved, &r->cap);
+    rc = step(r->reader);
+    virXMLCaptureEnd(&saved);
+    /* Namespace errors let the reader go on: refuse them all the same. */
+    if (rc < 0 || r->cap.set) {
+        virXMLReaderFail(r);
+        return -1;
+    }
+    return rc;
+}
+
+/* The end of the document: what a whole parse would refuse now that the
+ * document is known to be well-formed. */
+static int
+virXMLReaderEnd(virXMLReader *r)
+{
+    char where[VIR_ERROR_MESSAGE_MAX];
+    const char *why = NULL;
+
+    if (r->doctype)
+        why = "DOCTYPE declarations are not allowed";
+    else if (r->kept == NULL)
+        why = "the document has no element";
+    if (why == NULL)
+        return 0;
+    virXMLFormatLocation(where, sizeof(where), r->source, r->label, 0);
+    virReportError(VIR_ERR_XML_ERROR, "%s%s", where, why);
+    r->failed = true;
+    return -1;
+}
+
+/* Starts the kept tree with a copy of the root @node (attributes, no
+ * children). */
+static int
+virXMLReaderKeepRoot(virXMLReader *r, xmlNodePtr node)
+{
+    xmlNodePtr root = NULL;
+
+    if ((r->kept = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+        (root = xmlDocCopyNode(node, r->kept, 2)) == NULL) {
+        virReportOOMError();
+        r->failed = true;
+        return -1;
+    }
+    xmlDocSetRootElement(r->kept, root);
+    if (r->source == NULL)
+        r->kept->_private = (void *)r->label;
+    return 0;
+}
+
+int
+virXMLReaderNext(virXMLReader *reader, xmlNodePtr *node)
+{
+    int rc;
+
+    /* Next skips the rest of the current child, expanded or not; the
+     * reader frees it on the way. */
+    rc = virXMLReaderStep(reader, reader->inChild ? xmlTextReaderNext
+                                                  : xmlTextReaderRead);
+    for (; rc > 0; rc = virXMLReaderStep(reader, xmlTextReaderRead)) {
+        int type = xmlTextReaderNodeType(reader->reader);
+        int depth = xmlTextReaderDepth(reader->reader);
+
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+            reader->doctype = true;
+        if (type != XML_READER_TYPE_ELEMENT || depth > 1)
+            continue;
+        *node = xmlTextReaderCurrentNode(reader->reader);
+        if (depth == 0 && virXMLReaderKeepRoot(reader, *node) < 0)
+            return -1;
+        reader->inChild = depth == 1;
+        return 1;
+    }
+    if (rc == 0)
+        return virXMLReaderEnd(reader);
+    return -1;
+}
+
+static int
+virXMLReaderExpandStep(xmlTextReaderPtr reader)
+{
+    return xmlTextReaderExpand(reader) != NULL ? 1 : -1;
+}
+
+int
+virXMLReaderExpand(virXMLReader *reader)
+{
+    if (!reader->inChild) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       "virXMLReaderExpand: not on a child of the root");
+        return -1;
+    }
+    return virXMLReaderStep(reader, virXMLReaderExpandStep) < 0 ? -1 : 0;
+}
+
+/* xmlDocCopyNode() copies the line of an element but not that of a text
+ * node, which is where XML_PARSE_BIG_LINES keeps lines past 65535. */
+static void
+virXMLCopyLines(const xmlNode *from, xmlNode *to)
+{
+    const xmlNode *fc;
+    xmlNode *tc;
+
+    to->line = from->line;
+    if (from->type == XML_TEXT_NODE)
+        to->psvi = from->psvi;
+    if (from->type != XML_ELEMENT_NODE)
+        return;
+    for (fc = from->children, tc = to->children; fc != NULL && tc != NULL;
+         fc = fc->next, tc = tc->next)
+        virXMLCopyLines(fc, tc);
+}
+
+int
+virXMLReaderKeep(virXMLReader *reader)
+{
+    xmlNodePtr root = virXMLReaderKept(reader);
+    xmlNodePtr node;
+    xmlNodePtr after;
+    xmlNodePtr copy = NULL;
+    xmlNodePtr text = NULL;
+
+    if (virXMLReaderExpand(reader) < 0)
+        return -1;
+    node = xmlTextReaderCurrentNode(reader->reader);
+    /* Past line 65535, libxml2 takes the line of an element from its
+     * first child or, when it has none, from the text that follows it;
+     * expanding reads on until the element has a successor, so that
+     * text is there to keep too. */
+    after = node->next;
+    if (after != NULL && after->type != XML_TEXT_NODE)
+        after = NULL;
+    if ((copy = xmlDocCopyNode(node, reader->kept, 1)) == NULL ||
+        (after != NULL &&
+         (text = xmlDocCopyNode(after, reader->kept, 1)) == NULL)) {
+        xmlFreeNode(copy);
+        virReportOOMError();
+        reader->failed = true;
+        return -1;
+    }
+    virXMLCopyLines(node, copy);
+    xmlAddChild(root, copy);
+    if (text != NULL) {
+        virXMLCopyLines(after, text);
+        xmlAddChild(root, text);
+    }
+    return 0;
+}
+
+xmlNodePtr
+virXMLReaderKept(const virXMLReader *reader)
+{
+    return reader->kept != NULL ? xmlDocGetRootElement(reader->kept) : NULL;
 }
 
 /* ---- getters --------------------------------------------------------- */

@@ -90,6 +90,104 @@ xmlDocPtr virXMLParseBuffer(const char *buf, size_t len, const char *source);
 xmlDocPtr virXMLParseFile(const char *path);
 
 /**
+ * virXMLReadFile:
+ * @path: the file to read
+ * @buf: set to a new buffer holding the whole file (caller frees)
+ * @len: set to its length in bytes
+ *
+ * Returns 0, or -1 with VIR_ERR_SYSTEM_ERROR when the file cannot be read
+ * (the message quotes @path) or VIR_ERR_XML_ERROR when it is larger than
+ * virXMLParseFile() accepts.
+ */
+int virXMLReadFile(const char *path, char **buf, size_t *len)
+    __attribute__((warn_unused_result));
+
+/*
+ * Reading a large document one child of its root at a time, so that it
+ * never is in memory as a whole tree:
+ *
+ *     reader = virXMLReaderNew(buf, len, path, NULL);
+ *     while ((rc = virXMLReaderNext(reader, &node)) > 0)
+ *         ... the root first, then each child element in document order;
+ *         ... virXMLReaderExpand() to read one whole, virXMLReaderKeep()
+ *         ... to keep a copy of it under virXMLReaderKept()
+ *     virXMLReaderFree(reader);
+ *
+ * Parsing is as safe as virXMLParseString()'s and errors are worded as
+ * its are, but they are found as the reader goes: a caller that must
+ * report malformed XML before anything else reads to the end (rc == 0)
+ * before it looks at what it kept.
+ */
+typedef struct _virXMLReader virXMLReader;
+
+/**
+ * virXMLReaderNew:
+ * @buf: the document, borrowed until virXMLReaderFree(); need not be
+ *       NUL-terminated
+ * @len: its length in bytes
+ * @source: names the document compiler style, as virXMLParseBuffer()
+ *          does; NULL to use @label
+ * @label: names it as virXMLParseString() does; NULL means "XML"
+ *
+ * Returns a reader before the root, or NULL with an error reported.
+ */
+virXMLReader *virXMLReaderNew(const char *buf, size_t len, const char *source,
+                              const char *label);
+
+/**
+ * virXMLReaderNext:
+ * @reader: the reader
+ * @node: set to the root element on the first call, then to each child
+ *        element of the root; it holds its attributes and line but no
+ *        children until expanded.  Borrowed until the next call, which
+ *        frees it (the root lasts until virXMLReaderFree()).
+ *
+ * Returns 1 with *@node set; 0 at the end of a well-formed document; -1
+ * with a VIR_ERR_XML_ERROR reported as virXMLParseString() would (the
+ * first complaint of libxml2, a DOCTYPE, no element) or OOM.
+ */
+int virXMLReaderNext(virXMLReader *reader, xmlNodePtr *node)
+    __attribute__((warn_unused_result));
+
+/**
+ * virXMLReaderExpand:
+ * @reader: a reader on a child of the root
+ *
+ * Reads the whole subtree of the node virXMLReaderNext() gave.  Returns 0,
+ * or -1 with an error reported as virXMLReaderNext() does.
+ */
+int virXMLReaderExpand(virXMLReader *reader)
+    __attribute__((warn_unused_result));
+
+/**
+ * virXMLReaderKeep:
+ * @reader: a reader on a child of the root
+ *
+ * Expands the current child and adds a copy of it, line numbers
+ * included, to the tree virXMLReaderKept() returns.  Returns 0 or -1 with
+ * an error reported.
+ */
+int virXMLReaderKeep(virXMLReader *reader) __attribute__((warn_unused_result));
+
+/**
+ * virXMLReaderKept:
+ * @reader: the reader
+ *
+ * Returns a copy of the root element, with its attributes and the copies
+ * virXMLReaderKeep() made, in document order; NULL before the root.  It
+ * belongs to @reader.
+ */
+xmlNodePtr virXMLReaderKept(const virXMLReader *reader);
+
+/**
+ * virXMLReaderFree:
+ * @reader: the reader, or NULL
+ *
+ * Frees @reader, its current node and the kept tree.
+ */
+void virXMLReaderFree(virXMLReader *reader);
+
+/**
  * virXMLNodeLine:
  * @node: any node
  *

@@ -180,6 +180,28 @@ checkShutoffMemory(const testNodeDef *node)
     return expectDomain(node, "off", -1, VIR_DOMAIN_SHUTOFF, true, 0);
 }
 
+/* The host elements come after the domains, yet are all read, and the
+ * pinned domain was checked against the cpus given after it. */
+static int
+checkHostAfterDomains(const testNodeDef *node)
+{
+    const testNodeDomain *web01;
+
+    if (virTestExpectStr("hvType", node->hvType, "XenTest") < 0 ||
+        virTestExpectInt("hvVersion", node->hvVersion, 4018000) < 0 ||
+        virTestExpectInt("cpus", node->info.cpus, 4) < 0 ||
+        virTestExpectInt("memory", node->info.memory, 8388608) < 0 ||
+        virTestExpectInt("shutdownMs", node->delays.shutdownMs, 10) < 0 ||
+        virTestExpectStr("outageFile", node->outageFile,
+                         "/run/xensnmp-test/outage") < 0 ||
+        virTestExpectInt("ndoms", node->ndoms, 2) < 0 ||
+        expectDomain(node, "Domain-0", 0, VIR_DOMAIN_RUNNING, true, 0) < 0 ||
+        expectDomain(node, "web01", 2, VIR_DOMAIN_RUNNING, true, 0) < 0)
+        return -1;
+    web01 = findDomain(node, "web01");
+    return virTestExpectInt("web01 npins", web01->def->npins, 1);
+}
+
 /* conf/testnode.xml, the commented example, must stay loadable. */
 static int
 checkExample(const testNodeDef *node)
@@ -511,6 +533,62 @@ cleanup:
     return ret;
 }
 
+/* Past line 65535, libxml2 keeps lines apart (XML_PARSE_BIG_LINES): a
+ * domain read on its own, or a host element kept while the domains are
+ * skipped, must still be named by its line. */
+typedef struct {
+    const char *host;   /* lines after <cpu>, before the first domain */
+    const char *tail;   /* on line 70005, after blank lines */
+    const char *reason; /* a part of the message, after "big.xml:70005: " */
+} bigLineCase;
+
+static int
+testBigLines(const void *opaque)
+{
+    const bigLineCase *tc = opaque;
+    const long tailLine = 70005;
+    size_t cap = (size_t)tailLine + 1024;
+    char *buf = malloc(cap);
+    char where[64];
+    size_t len = 0;
+    size_t lines = 0;
+    size_t i;
+    testNodeDef *node = NULL;
+    int ret = -1;
+
+    if (buf == NULL)
+        return virTestFail("%s", "out of memory");
+    len += (size_t)snprintf(buf + len, cap - len,
+                            "<node>\n  <cpu><model>M</model><mhz>1000</mhz>"
+                            "<nodes>1</nodes><sockets>1</sockets>"
+                            "<cores>2</cores><threads>1</threads></cpu>\n"
+                            "%s  <domain type='xen' id='1'><name>a</name>"
+                            "<memory>1</memory></domain>\n",
+                            tc->host);
+    for (i = 0; i < len; i++)
+        lines += buf[i] == '\n';
+    memset(buf + len, '\n', (size_t)tailLine - 1 - lines);
+    len += (size_t)tailLine - 1 - lines;
+    len += (size_t)snprintf(buf + len, cap - len, "%s\n</node>\n", tc->tail);
+
+    errorCount = 0;
+    if ((node = testNodeParseBuffer(buf, len, "big.xml")) != NULL) {
+        virTestFail("%s", "the buffer was accepted");
+        goto cleanup;
+    }
+    snprintf(where, sizeof(where), "big.xml:%ld: ", tailLine);
+    if (virTestExpectError(VIR_ERR_CONFIG_INVALID, where) < 0 ||
+        virTestExpectError(VIR_ERR_CONFIG_INVALID, tc->reason) < 0 ||
+        expectErrorCount(1) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    testNodeDefFree(node);
+    free(buf);
+    return ret;
+}
+
 static int
 testFreeNull(const void *opaque)
 {
@@ -529,6 +607,14 @@ mymain(void)
     static const goodCase shutoffMemory = {
         "testnodedata/shutoff-memory-not-counted.xml", checkShutoffMemory};
     static const goodCase example = {"../conf/testnode.xml", checkExample};
+    static const goodCase hostAfterDomains = {
+        "testnodedata/host-after-domains.xml", checkHostAfterDomains};
+    static const bigLineCase bigDomain = {
+        "  <memory>4194304</memory>\n",
+        "  <domain type='xen'><name>a</name><memory>1</memory></domain>",
+        "domain 'a': the name is already used on line 4"};
+    static const bigLineCase bigHost = {"", "  <memory>0</memory>",
+                                        "<memory> of the host is 0 KiB"};
     static const versionCase versions[] = {
         {"nodefile_load_version_three_parts_succeeds", "4.17.3", 4017003},
         {"nodefile_load_version_two_parts_succeeds", "4.17", 4017000},
@@ -570,11 +656,18 @@ mymain(void)
     DO_TEST_GOOD("nodefile_load_full_keeps_every_value", full);
     DO_TEST_GOOD("nodefile_load_shutoff_memory_not_counted", shutoffMemory);
     DO_TEST_GOOD("nodefile_load_conf_example_succeeds", example);
+    DO_TEST_GOOD("nodefile_load_host_after_domains_succeeds", hostAfterDomains);
     DO_TEST("nodefile_load_default_host_succeeds", testDefaultHost);
     DO_TEST("nodefile_load_2000_domains_all_unique", testManyDomains);
     DO_TEST("nodefile_parse_buffer_stops_at_length", testBufferLength);
     DO_TEST("nodefile_parse_buffer_malformed_names_label", testBufferMalformed);
     DO_TEST("nodefile_free_null_is_noop", testFreeNull);
+    if (virTestRun("nodefile_parse_domain_past_line_65535_names_its_line",
+                   testBigLines, &bigDomain) < 0)
+        ret = -1;
+    if (virTestRun("nodefile_parse_host_past_line_65535_names_its_line",
+                   testBigLines, &bigHost) < 0)
+        ret = -1;
 
     for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
         if (virTestRun(versions[i].name, testVersion, &versions[i]) < 0)
@@ -592,6 +685,12 @@ mymain(void)
     DO_TEST_BAD("nodefile_load_malformed_fails", "malformed.xml",
                 VIR_ERR_XML_ERROR, VIR_FROM_XML, 5,
                 "Opening and ending tag mismatch");
+    DO_TEST_BAD("nodefile_load_malformed_after_bad_domain_fails",
+                "malformed-after-bad-domain.xml", VIR_ERR_XML_ERROR,
+                VIR_FROM_XML, 22, "Opening and ending tag mismatch");
+    DO_TEST_BAD("nodefile_load_truncated_fails", "truncated.xml",
+                VIR_ERR_XML_ERROR, VIR_FROM_XML, 19,
+                "Premature end of data in tag domain line 17");
     DO_TEST_BAD("nodefile_load_doctype_fails", "doctype.xml", VIR_ERR_XML_ERROR,
                 VIR_FROM_XML, 0, "DOCTYPE declarations are not allowed");
     DO_TEST_BAD("nodefile_load_memory_not_number_fails",
@@ -670,6 +769,11 @@ mymain(void)
                 VIR_FROM_TEST, 18,
                 "domain 'web02': uuid 11111111-2222-3333-4444-555555555555 "
                 "is already used by domain 'web01' on line 12");
+    DO_TEST_BAD("nodefile_load_third_domain_duplicate_uuid_fails",
+                "domain-third-duplicate-uuid.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 23,
+                "domain 'web03': uuid 11111111-2222-3333-4444-555555555555 "
+                "is already used by domain 'web01' on line 12");
     DO_TEST_BAD("nodefile_load_duplicate_id_fails", "domain-duplicate-id.xml",
                 VIR_ERR_CONFIG_INVALID, VIR_FROM_TEST, 17,
                 "domain 'web02': id 4 is already used by domain 'web01' on "
@@ -728,6 +832,11 @@ mymain(void)
     DO_TEST_BAD("nodefile_load_maxmem_above_host_fails",
                 "domain-maxmem-above-host.xml", VIR_ERR_CONFIG_INVALID,
                 VIR_FROM_TEST, 17,
+                "domain 'big': maximum memory 16777216 KiB is above the "
+                "host's 8388608 KiB");
+    DO_TEST_BAD("nodefile_load_maxmem_above_later_host_fails",
+                "host-after-domains-maxmem.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 8,
                 "domain 'big': maximum memory 16777216 KiB is above the "
                 "host's 8388608 KiB");
     DO_TEST_BAD("nodefile_load_active_memory_above_host_fails",

@@ -2,12 +2,17 @@
  * test_node.c: node files of the test driver (see test_node.h; the format
  * is documented in doc/nodefile.md and shown by conf/testnode.xml).
  *
- * The children of <node> are walked twice: the first walk checks that
- * every element is one we know and counts the domains, the host elements
- * are then read, and the second walk parses the domains and checks them
- * against the host and against each other.  Uniqueness goes through hash
- * tables and the tree is walked directly (no XPath over the document), so
- * that a file of 10,000 domains costs little beyond libxml2's own parse.
+ * The document is read twice, one child of <node> at a time, and never
+ * held whole: the tree of a file of 10,000 domains is more than ten
+ * times the size of the definitions it yields.  The first pass reads to
+ * the end, so that malformed XML anywhere is reported before anything
+ * else, counts the domains and keeps a copy of the other children; walk
+ * one then checks that every element is one we know and reads the host
+ * elements, wherever they were in the file.  The second pass parses the
+ * domains in file order and checks them against the host and against
+ * each other.  Uniqueness goes through hash tables and each subtree is
+ * walked directly (no XPath), so that a domain costs little beyond
+ * libxml2's own parse.
  *
  * Error codes: the form of the document (malformed XML, a number that is
  * not one, an element given twice, anything wrong inside a domain's own
@@ -75,7 +80,7 @@ struct _testNodeParser {
     virHashTable *uuids; /* def->uuid -> testNodeDomain * */
     virHashTable *ids;   /* &def->id -> testNodeDomain *, active only */
     unsigned long long activeMemory; /* KiB, over the active domains */
-    size_t ndomains; /* <domain> elements, counted by walk one */
+    size_t ndomains; /* <domain> elements, counted by the first pass */
 };
 
 /* Refuses attributes of @n not named in @allowed (NULL-terminated), so
@@ -103,12 +108,10 @@ testNodeCheckAttributes(testNodeParser *p, const xmlNode *n,
     return 0;
 }
 
-/* Refuses child elements of @n not named in @allowed (NULL-terminated);
- * counts those named @count when @counted is not NULL. */
+/* Refuses child elements of @n not named in @allowed (NULL-terminated). */
 static int
 testNodeCheckChildren(testNodeParser *p, const xmlNode *n,
-                      const char *const *allowed, const char *count,
-                      size_t *counted)
+                      const char *const *allowed)
 {
     const xmlNode *child;
     size_t i;
@@ -116,10 +119,6 @@ testNodeCheckChildren(testNodeParser *p, const xmlNode *n,
     for (child = n->children; child != NULL; child = child->next) {
         if (child->type != XML_ELEMENT_NODE)
             continue;
-        if (count != NULL && virXMLNodeIs(child, count)) {
-            (*counted)++;
-            continue;
-        }
         for (i = 0; allowed[i] != NULL; i++) {
             if (virXMLNodeIs(child, allowed[i]))
                 break;
@@ -294,7 +293,7 @@ testNodeParseCpu(testNodeParser *p, const xmlNode *root)
     }
     /* Each factor is capped so that the product cannot overflow. */
     if (testNodeCheckAttributes(p, cpu, testNodeNoAttributes) < 0 ||
-        testNodeCheckChildren(p, cpu, children, NULL, NULL) < 0 ||
+        testNodeCheckChildren(p, cpu, children) < 0 ||
         testNodeParseModel(p, cpu) < 0 ||
         testNodeChildCount(p, cpu, "mhz", UINT_MAX, &mhz) < 0 ||
         testNodeChildCount(p, cpu, "nodes", maxcpus, &nodes) < 0 ||
@@ -400,7 +399,8 @@ testNodeParseOutage(testNodeParser *p, const xmlNode *root)
     return 0;
 }
 
-/* Walk one and the host elements. */
+/* Walk one and the host elements, on the copy of <node> the first pass
+ * kept: every child but the domains. */
 static int
 testNodeParseHost(testNodeParser *p, const xmlNode *root)
 {
@@ -410,7 +410,7 @@ testNodeParseHost(testNodeParser *p, const xmlNode *root)
     int rc;
 
     if (testNodeCheckAttributes(p, root, testNodeNoAttributes) < 0 ||
-        testNodeCheckChildren(p, root, children, "domain", &p->ndomains) < 0 ||
+        testNodeCheckChildren(p, root, children) < 0 ||
         testNodeParseHypervisor(p, root) < 0 || testNodeParseCpu(p, root) < 0 ||
         testNodeParseDelays(p, root) < 0 || testNodeParseOutage(p, root) < 0)
         return -1;
@@ -819,11 +819,16 @@ testNodeGenerateUUIDs(testNodeParser *p)
     return 0;
 }
 
-/* Walk two: the domains, in file order. */
+/* The second pass: the domains, in file order, each freed by the reader
+ * once parsed. */
 static int
-testNodeParseDomains(testNodeParser *p, const xmlNode *root)
+testNodeParseDomains(testNodeParser *p, const char *buf, size_t len,
+                     const char *source, const char *label)
 {
-    xmlNode *n;
+    virXMLReader *reader = NULL;
+    xmlNode *n = NULL;
+    int rc;
+    int ret = -1;
 
     if (p->ndomains == 0)
         return 0;
@@ -834,28 +839,79 @@ testNodeParseDomains(testNodeParser *p, const xmlNode *root)
     }
     if ((p->names = virHashNew(0)) == NULL ||
         (p->uuids = virHashNew(VIR_UUID_BUFLEN)) == NULL ||
-        (p->ids = virHashNew(sizeof(int))) == NULL)
-        return -1;
+        (p->ids = virHashNew(sizeof(int))) == NULL ||
+        (reader = virXMLReaderNew(buf, len, source, label)) == NULL)
+        goto cleanup;
 
-    for (n = root->children; n != NULL; n = n->next) {
-        if (virXMLNodeIs(n, "domain") && testNodeParseDomain(p, n) < 0)
-            return -1;
+    /* The root is <node>, so only its children can be <domain>. */
+    while ((rc = virXMLReaderNext(reader, &n)) > 0) {
+        if (!virXMLNodeIs(n, "domain"))
+            continue;
+        /* The same bytes as the first pass: the same count. */
+        if (p->node->ndoms == p->ndomains) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           "more domains than the first pass counted");
+            goto cleanup;
+        }
+        if (virXMLReaderExpand(reader) < 0 || testNodeParseDomain(p, n) < 0)
+            goto cleanup;
     }
-    return testNodeGenerateUUIDs(p);
+    if (rc < 0)
+        goto cleanup;
+    ret = testNodeGenerateUUIDs(p);
+
+cleanup:
+    virXMLReaderFree(reader);
+    return ret;
 }
 
-/* Parses the document @doc, named @label in messages; @doc stays the
- * caller's. */
+/* The first pass: reads the whole document, counts the domains and keeps
+ * the other children of the root.  Returns the reader, which owns the
+ * kept tree, or NULL with an error reported. */
+static virXMLReader *
+testNodeReadHost(testNodeParser *p, const char *buf, size_t len,
+                 const char *source, const char *label)
+{
+    virXMLReader *reader = NULL;
+    xmlNode *n = NULL;
+    bool root = true;
+    int rc;
+
+    if ((reader = virXMLReaderNew(buf, len, source, label)) == NULL)
+        return NULL;
+    while ((rc = virXMLReaderNext(reader, &n)) > 0) {
+        if (root)
+            root = false;
+        else if (virXMLNodeIs(n, "domain"))
+            p->ndomains++;
+        else if (virXMLReaderKeep(reader) < 0)
+            break;
+    }
+    if (rc != 0) {
+        virXMLReaderFree(reader);
+        return NULL;
+    }
+    return reader;
+}
+
+/* Parses the node XML @buf; parse errors name it as @source
+ * ("PATH:LINE: ") or, when @source is NULL, as @label ("LABEL line
+ * LINE: "); the checks of this file use whichever is set. */
 static testNodeDef *
-testNodeParseDoc(xmlDoc *doc, const char *label)
+testNodeParse(const char *buf, size_t len, const char *source,
+              const char *label)
 {
     testNodeParser p;
-    xmlNode *root = xmlDocGetRootElement(doc);
+    virXMLReader *reader = NULL;
+    const xmlNode *root;
     testNodeDef *ret = NULL;
 
     memset(&p, 0, sizeof(p));
-    p.label = label;
+    p.label = source != NULL ? source : label;
 
+    if ((reader = testNodeReadHost(&p, buf, len, source, label)) == NULL)
+        goto cleanup;
+    root = virXMLReaderKept(reader);
     if (!virXMLNodeIs(root, "node")) {
         testNodeReport(&p, virXMLNodeLine(root),
                        "the root element is <%s>, not <node>",
@@ -871,13 +927,19 @@ testNodeParseDoc(xmlDoc *doc, const char *label)
     p.node->delays.shutdownMs = 200;
     p.node->delays.rebootMs = 200;
 
-    if (testNodeParseHost(&p, root) < 0 || testNodeParseDomains(&p, root) < 0)
+    if (testNodeParseHost(&p, root) < 0)
+        goto cleanup;
+    /* The host is copied out: its tree can go before the domains come. */
+    virXMLReaderFree(reader);
+    reader = NULL;
+    if (testNodeParseDomains(&p, buf, len, source, label) < 0)
         goto cleanup;
 
     ret = p.node;
     p.node = NULL;
 
 cleanup:
+    virXMLReaderFree(reader);
     testNodeDefFree(p.node);
     free(p.lines);
     virHashFree(p.names);
@@ -889,31 +951,25 @@ cleanup:
 testNodeDef *
 testNodeParseBuffer(const char *buf, size_t len, const char *label)
 {
-    xmlDoc *doc;
-    testNodeDef *node;
-
     if (label == NULL)
         label = "node XML";
-    if ((doc = virXMLParseString(buf, len, label)) == NULL)
-        return NULL;
-    node = testNodeParseDoc(doc, label);
-    xmlFreeDoc(doc);
-    return node;
+    return testNodeParse(buf, len, NULL, label);
 }
 
 testNodeDef *
 testNodeParseFile(const char *path)
 {
-    xmlDoc *doc;
+    char *buf = NULL;
+    size_t len = 0;
     testNodeDef *node;
 
-    /* virXMLParseFile reports an unreadable file (VIR_ERR_SYSTEM_ERROR,
-     * with the path and errno's text) and writes "PATH:LINE: " before
-     * libxml2's complaints. */
-    if ((doc = virXMLParseFile(path)) == NULL)
+    /* virXMLReadFile reports an unreadable file (VIR_ERR_SYSTEM_ERROR,
+     * with the path and errno's text).  The bytes are held, a tenth of
+     * what their tree would take, so that both passes read the same. */
+    if (virXMLReadFile(path, &buf, &len) < 0)
         return NULL;
-    node = testNodeParseDoc(doc, path);
-    xmlFreeDoc(doc);
+    node = testNodeParse(buf, len, path, NULL);
+    free(buf);
     return node;
 }
 
