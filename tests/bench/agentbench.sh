@@ -279,9 +279,10 @@ for size in "$@"; do
             "$(verdict "$idle_max <= $MAX_REFRESH_MS * 1000")" \
             "$(fmt '%.2f' "$refresh_max / 1000")" \
             "$(verdict "$refresh_max <= $MAX_REFRESH_MS * 1000")"
-        printf '  target: RSS at 10,000 domains <= %d MiB: VmRSS max %d KiB while serving, %s (peak VmHWM %d KiB: the test driver parsing the 10,000-domain node file at start-up)\n' \
-            $((MAX_RSS_KIB / 1024)) "$rss_max" \
-            "$(verdict "$rss_max <= $MAX_RSS_KIB")" "$hwm"
+        # The peak since start-up counts: loading the node file included.
+        printf '  target: RSS at 10,000 domains <= %d MiB: VmRSS max %d KiB while serving, VmHWM %d KiB since start-up, %s\n' \
+            $((MAX_RSS_KIB / 1024)) "$rss_max" "$hwm" \
+            "$(verdict "$rss_max <= $MAX_RSS_KIB && $hwm <= $MAX_RSS_KIB")"
         printf '  target: RSS flat over %d walks (growth <= %d KiB): %+d KiB, %s\n' \
             "$WALKS" "$MAX_RSS_GROWTH_KIB" "$((rss1 - rss0))" \
             "$(verdict "$rss1 - $rss0 <= $MAX_RSS_GROWTH_KIB")"
