@@ -87,6 +87,9 @@ tests_snapshottest_SOURCES = tests/snapshottest.c
 tests_snapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_snapshottest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
+## How make check-xen counts dom0's results (tests/xen/results.sh).
+TESTS += tests/xenresultstest.sh
+EXTRA_DIST += tests/xenresultstest.sh
 ## The MIB: smilint and snmptranslate (tests/mibtest.sh).
 TESTS += tests/mibtest.sh
 EXTRA_DIST += tests/mibtest.sh tests/mibs
