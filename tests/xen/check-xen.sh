@@ -67,6 +67,15 @@ if [ -n "$missing" ]; then
     fi
 fi
 
+# One run per build tree: a second would share the image, the serial log
+# and the results, and starve the first of cpu.
+mkdir -p "$work" || exit 1
+exec 9>"$work/.lock"
+if ! flock -n 9; then
+    echo "check-xen: FAIL: another make check-xen or xen-shell is running in $work" >&2
+    exit 1
+fi
+
 echo "check-xen: fetching Xen and kernel packages into $cache"
 sh "$here/fetch.sh" "$cache" || {
     echo "check-xen: FAIL: could not fetch the Debian packages" >&2

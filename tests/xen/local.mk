@@ -51,7 +51,7 @@ xen-shell: $(XEN_DOM0_BINARIES)
 # only with "make distclean".
 clean-local: clean-xen-harness
 clean-xen-harness:
-	-rm -rf tests/xen/image tests/xen/results tests/xen/serial.log
+	-rm -rf tests/xen/image tests/xen/results tests/xen/serial.log tests/xen/.lock
 distclean-local: distclean-xen-harness
 distclean-xen-harness:
 	-rm -rf tests/xen/cache

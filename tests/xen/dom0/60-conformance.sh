@@ -30,7 +30,9 @@ for g in pvh1 pv1 pv2; do
     fi
 done
 # Interfaces are attached to a bridge, disks go through loop devices.
-if ! out=$( (brctl addbr xenbr0 && ip link set xenbr0 up) 2>&1); then
+# (A run before this one, retried, may have left the bridge.)
+if ! out=$( { { ip link show xenbr0 >/dev/null 2>&1 || brctl addbr xenbr0; } &&
+    ip link set xenbr0 up; } 2>&1); then
     setup_failed "cannot make bridge xenbr0" "$out"
 fi
 
@@ -89,5 +91,15 @@ run_suite() {
 
 xs_tmpdir
 run_suite xen "xen:///"
+# When a disk would not attach: what xl and the block script say about
+# the same kind of disk.
+if grep -q '^not ok .*attach_detach_disk' "$XS_TMP/xen.tap"; then
+    dd if=/dev/zero of="$XS_TMP/diag.img" bs=1024 count=1024 2>/dev/null
+    xl -vvv block-attach pv1 \
+        "format=raw,vdev=xvdc,access=rw,script=block,target=$XS_TMP/diag.img" \
+        2>&1 | grep -v xencall | tail -n 40 | sed 's/^/# xl block-attach: /'
+    sed 's/^/# hotplug log: /' /var/log/xen/xen-hotplug.log 2>/dev/null | tail -n 20
+    xl block-detach pv1 xvdc >/dev/null 2>&1
+fi
 run_suite default NULL "$NULL_CASES"
 done_testing

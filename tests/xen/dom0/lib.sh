@@ -22,7 +22,8 @@
 #                                  the create; nothing here needs it)
 #   xt_guests_boot SECONDS NAME... xl create each (a failed create once
 #                                  more), then wait up to SECONDS for each
-#                                  to be up; 1 when one is not, with what
+#                                  to be up (one that dies while booting
+#                                  once more); 1 when one is not, with what
 #                                  went wrong in $XT_BOOT_ERROR (one line)
 #                                  and a failed guest's console printed
 #   xt_guest_ready NAME            true once the guest's init has announced
@@ -37,6 +38,7 @@
 #                                  a TAP case: the column reaches VALUE
 #                                  within SECONDS
 #   xt_guest_gone NAME             true when xl knows no domain NAME
+#   xt_guest_dead NAME             gone, or shut down or crashed
 #   xt_state_has NAME FLAG         true when the State column of "xl list
 #                                  NAME" has FLAG (p, s, c ...)
 #   xt_destroy_guests              xl destroy every domain but Domain-0
@@ -117,9 +119,20 @@ xt_guest_ready() {
     grep -q xensnmp-guest-ready "$XT_CONSOLE_LOGS/guest-$1.log" 2>/dev/null
 }
 
-# Ready, or gone: a guest that crashed while booting (on_crash=destroy).
+# Gone, or stopped (shut down or crashed): a guest xl created with -e
+# has no xl process to carry out its on_crash or on_reboot, so one that
+# died stays in xl list flagged "s" or "c".
+xt_guest_dead() {
+    xt_guest_gone "$1" && return 0
+    case $(xt_field "$1" 5) in
+    ???s* | ????c*) return 0 ;;
+    esac
+    return 1
+}
+
+# Ready, or dead while booting.
 xt_guest_settled() {
-    xt_guest_ready "$1" || xt_guest_gone "$1"
+    xt_guest_ready "$1" || xt_guest_dead "$1"
 }
 
 # A PVH guest was seen to crash early in its boot under QEMU's emulated
@@ -138,6 +151,7 @@ xt_guest_start() {
         xl dmesg 2>/dev/null | tail -n 10 | sed 's/^/#   /'
         [ $xt_try -lt 2 ] || return 1
         xt_try=$((xt_try + 1))
+        xl destroy "$1" 2>/dev/null
     done
 }
 
@@ -156,7 +170,15 @@ xt_guests_boot() {
             XT_BOOT_ERROR="$XT_BOOT_ERROR${XT_BOOT_ERROR:+; }xl create $xt_g failed twice"
     done
     for xt_g in "$@"; do
-        xt_wait "$xt_secs" xt_guest_ready "$xt_g" && continue
+        xt_wait "$xt_secs" xt_guest_settled "$xt_g"
+        xt_guest_ready "$xt_g" && continue
+        if xt_guest_dead "$xt_g"; then
+            echo "# $xt_g died while booting: once more; its console:"
+            tail -n 5 "$XT_CONSOLE_LOGS/guest-$xt_g.log" 2>&1 | sed 's/^/#   /'
+            xl destroy "$xt_g" 2>/dev/null
+            xt_guest_create "$xt_g" &&
+                xt_wait "$xt_secs" xt_guest_ready "$xt_g" && continue
+        fi
         XT_BOOT_ERROR="$XT_BOOT_ERROR${XT_BOOT_ERROR:+; }$xt_g did not boot"
         echo "# $xt_g did not boot; its console:"
         tail -n 5 "$XT_CONSOLE_LOGS/guest-$xt_g.log" 2>&1 | sed 's/^/#   /'
