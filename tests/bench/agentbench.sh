@@ -160,7 +160,18 @@ EOC
 
 BULKWALK=$abs_builddir/tests/bench/bulkwalk
 [ -x "$BULKWALK" ] || setup_failed "$BULKWALK is not built" "run make"
+ROUNDTRIP=$abs_builddir/tests/bench/roundtrip
+[ -x "$ROUNDTRIP" ] || setup_failed "$ROUNDTRIP is not built" "run make"
 BULK="snmpbulkwalk -v2c -c public -t 10 -r 1 -Cr50 -On -Oq"
+
+# The machine's floor under an AgentX request, measured now: what a bare
+# select-read-write round trip between two processes costs the waiting
+# one.  It moves with the load of the host this machine runs on.
+floor_line() {
+    out=$("$ROUNDTRIP" -n 20000) || setup_failed "roundtrip failed"
+    set -- $out
+    printf '  machine floor: a bare round trip between two processes costs %s us of CPU (tests/bench/roundtrip)\n' "$4"
+}
 COL_OID=$XS_DOM_OID.5 # xenDomOperState
 
 echo "# XEN-SNMP-MIB agent benchmark: domains x 4 vcpus, snmpbulkwalk -Cr50"
@@ -196,6 +207,7 @@ for size in "$@"; do
     lean_walk "one column (AgentX)" "$apid" "$COL_OID"
     REPS=$WALK_REPS
     report "one column, AgentX (lean)" agentx
+    floor_line
     col_rate=$(fmt '%f' "$W_VB / ($W_NS / 1e9)")
     printf '  xensnmpd RSS after the walks: VmRSS %d KiB, VmHWM %d KiB\n' \
         "$(status_kib "$apid" VmRSS)" "$(status_kib "$apid" VmHWM)"

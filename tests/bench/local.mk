@@ -1,12 +1,14 @@
 ## tests/bench/local.mk: benchmarks.  They print figures and are never
 ## part of "make check"; "make bench" runs them.
 
-noinst_PROGRAMS += tests/bench/gennode tests/bench/benchload tests/bench/bulkwalk
+noinst_PROGRAMS += tests/bench/gennode tests/bench/benchload tests/bench/bulkwalk \
+	tests/bench/roundtrip
 tests_bench_gennode_SOURCES = tests/bench/gennode.c
 tests_bench_benchload_SOURCES = tests/bench/benchload.c
 tests_bench_benchload_LDADD = lib/libvir.la $(LIBXML_LIBS)
 tests_bench_bulkwalk_SOURCES = tests/bench/bulkwalk.c
 tests_bench_bulkwalk_LDADD = $(NETSNMP_LIBS)
+tests_bench_roundtrip_SOURCES = tests/bench/roundtrip.c
 
 ## What one agent refresh costs on a real Xen host: run inside the dom0
 ## of "make check-xen" (tests/xen/dom0/85-cost.sh checks the bounds,
@@ -27,7 +29,8 @@ CLEANFILES += tests/bench/node-*.xml
 EXTRA_DIST += tests/bench/agentbench.sh
 
 bench: tests/bench/gennode$(EXEEXT) tests/bench/benchload$(EXEEXT) \
-		agent/xensnmpd$(EXEEXT) agent/xensnmp.la tests/bench/bulkwalk$(EXEEXT)
+		agent/xensnmpd$(EXEEXT) agent/xensnmp.la tests/bench/bulkwalk$(EXEEXT) \
+		tests/bench/roundtrip$(EXEEXT)
 	@for n in $(sort $(BENCH_SIZES) $(BENCH_AGENT_SIZES)); do \
 	  tests/bench/gennode$(EXEEXT) -n $$n -v 4 \
 	    >tests/bench/node-$$n.xml || exit 1; \
