@@ -18,6 +18,17 @@ xen_version=$(dpkg-query -W -f='${Version}' libxen-dev 2>/dev/null) || {
     exit 1
 }
 
+# download SPEC: apt-get download, after one "apt-get update" (as root)
+# when the package lists do not know SPEC yet, as on a fresh machine.
+updated=no
+download() {
+    apt-get download "$1" && return 0
+    [ "$updated" = no ] && [ "$(id -u)" = 0 ] || return 1
+    updated=yes
+    echo "fetch.sh: apt-get update, then once more"
+    apt-get update >/dev/null && apt-get download "$1"
+}
+
 # fetch PACKAGE [VERSION]: makes sure one .deb of PACKAGE is in the cache.
 fetch() {
     pkg=$1
@@ -26,14 +37,14 @@ fetch() {
         # dpkg-deb file names spell an epoch's ":" as "%3a".
         file="${pkg}_$(echo "$want" | sed 's/:/%3a/')_amd64.deb"
         [ -f "$file" ] && return 0
-        apt-get download "$pkg=$want" || {
+        download "$pkg=$want" || {
             echo "fetch.sh: apt-get download $pkg=$want failed" >&2
             exit 1
         }
     else
         set -- "${pkg}"_*_amd64.deb
         [ -f "$1" ] && return 0
-        apt-get download "$pkg" || {
+        download "$pkg" || {
             echo "fetch.sh: apt-get download $pkg failed" >&2
             exit 1
         }
@@ -49,8 +60,15 @@ done
 # linux-image-amd64 depends on now.
 set -- linux-image-*-amd64_*_amd64.deb
 if [ ! -f "$1" ]; then
-    kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null |
-        sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -n 1)
+    kernel_package() {
+        apt-cache depends linux-image-amd64 2>/dev/null |
+            sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -n 1
+    }
+    kpkg=$(kernel_package)
+    if [ -z "$kpkg" ] && [ "$updated" = no ] && [ "$(id -u)" = 0 ]; then
+        updated=yes
+        apt-get update >/dev/null && kpkg=$(kernel_package)
+    fi
     [ -n "$kpkg" ] || {
         echo "fetch.sh: cannot resolve linux-image-amd64 (run apt-get update)" >&2
         exit 1
