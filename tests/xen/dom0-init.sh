@@ -22,6 +22,10 @@ mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
+# The build's host paths (mkimage.sh), which a mount above may hide.
+while read -r at target; do
+    [ -e "$at" ] || { mkdir -p "${at%/*}" && ln -sfn "$target" "$at"; }
+done </xensnmp/host-links
 # /var/run and /var/lock are symlinks into /run in the image: libxl's
 # lock files and "xl console" need them.
 mkdir -p /run/lock /run/xen /run/xenstored /var/log/xen/console \

@@ -149,10 +149,19 @@ cp "$abs_builddir/config.h" "$droot/xensnmp/build/"
 with_xen=no
 grep -q '^#define WITH_XEN 1' "$abs_builddir/config.h" && with_xen=yes
 # The host's absolute paths lead to the same files (test programs have
-# their source directory compiled in).
+# their source directory compiled in).  A build tree inside the source
+# tree is linked inside /xensnmp/src, which the source path leads to.
+# dom0-init.sh makes the links again once its tmpfs mounts are up: they
+# would hide a tree under /tmp or /run.
+: >"$droot/xensnmp/host-links"
 for link in "$abs_srcdir:/xensnmp/src" "$abs_builddir:/xensnmp/build"; do
-    mkdir -p "$droot$(dirname "${link%%:*}")"
-    ln -sfn "${link#*:}" "$droot${link%%:*}"
+    at=${link%%:*}
+    case $at in
+    "$abs_srcdir"/*) at=/xensnmp/src/${at#"$abs_srcdir"/} ;;
+    esac
+    echo "$at ${link#*:}" >>"$droot/xensnmp/host-links"
+    mkdir -p "$droot$(dirname "$at")"
+    ln -sfn "${link#*:}" "$droot$at"
 done
 cat >"$droot/xensnmp/build-info" <<EOI
 # Written by tests/xen/mkimage.sh.
