@@ -4,7 +4,6 @@
 
 #include <config.h>
 
-#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,37 +14,11 @@
 static unsigned int testCount;
 static unsigned int testFailed;
 
-/* Whether VIR_TEST_CASES (space-separated shell patterns) names @title;
- * unset or empty names every case. */
-static bool
-virTestSelected(const char *title)
-{
-    const char *list = getenv("VIR_TEST_CASES");
-    char pattern[128];
-    size_t len;
-
-    if (list == NULL || list[strspn(list, " ")] == '\0')
-        return true;
-    while (*(list += strspn(list, " ")) != '\0') {
-        len = strcspn(list, " ");
-        if (len < sizeof(pattern)) {
-            memcpy(pattern, list, len);
-            pattern[len] = '\0';
-            if (fnmatch(pattern, title, 0) == 0)
-                return true;
-        }
-        list += len;
-    }
-    return false;
-}
-
 int
 virTestRun(const char *title, virTestBody body, const void *data)
 {
     int ret;
 
-    if (!virTestSelected(title))
-        return 0;
     testCount++;
     virResetLastError();
     ret = body(data);

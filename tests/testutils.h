@@ -19,9 +19,7 @@
 typedef int (*virTestBody)(const void *data);
 
 /* Runs one case, resetting the thread's last error first, and prints its
- * TAP line.  Returns 0 when the case passed, -1 otherwise.  When the
- * environment has VIR_TEST_CASES (shell patterns separated by spaces),
- * a case whose title matches none is not run at all. */
+ * TAP line.  Returns 0 when the case passed, -1 otherwise. */
 int virTestRun(const char *title, virTestBody body, const void *data);
 
 /* Runs @func (which calls virTestRun for each case), prints the plan and
