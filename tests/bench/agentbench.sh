@@ -130,6 +130,26 @@ lean_walk() {
     W_VB=$(($2 / REPS))
 }
 
+# lean_median LABEL PID OID: lean_walk three times; the W_ figures are
+# those of the run with the median CPU per request, and W_RUNS lists the
+# three (a moment of noise on the host moves one run, not the median).
+lean_median() {
+    runs=
+    k=0
+    while [ $k -lt 3 ]; do
+        lean_walk "$@"
+        us=$(fmt '%.1f' "$W_CPU / 1e3 / ($W_REQS > 0 ? $W_REQS : 1)")
+        runs="$runs $us:$W_CPU:$W_NS:$W_REQS:$W_VB"
+        k=$((k + 1))
+    done
+    # shellcheck disable=SC2086 # one word per run
+    set -- $(printf '%s\n' $runs | sort -t: -k1,1n)
+    W_RUNS="$(echo "$1 $2 $3" | sed 's/:[^ ]*//g' | tr ' ' '/') us"
+    IFS=: read -r _ W_CPU W_NS W_REQS W_VB <<EOR
+$2
+EOR
+}
+
 # table_walk PID TABLE NW_COLS: snmptable asking for every column per
 # GetBulk.
 table_walk() {
@@ -148,8 +168,9 @@ report() {
         "$(fmt '%.2f' "$W_NS / 1e9")" "$rate")
     if [ "$2" = agentx ]; then
         req_us=$(fmt '%.1f' "$W_CPU / 1e3 / ($W_REQS > 0 ? $W_REQS : 1)")
-        printf '%s  xensnmpd %s ms/walk, %d AgentX requests, %s us/request (target <= %d: %s)\n' \
-            "$line" "$cpu_ms" "$W_REQS" "$req_us" "$MAX_REQ_US" \
+        printf '%s  xensnmpd %s ms/walk, %d AgentX requests, %s us/request%s (target <= %d: %s)\n' \
+            "$line" "$cpu_ms" "$W_REQS" "$req_us" \
+            "${W_RUNS:+, median of $W_RUNS}" "$MAX_REQ_US" \
             "$(verdict "$(fmt '%d' "$req_us <= $MAX_REQ_US")")"
     else
         printf '%s  snmpd %s ms/walk\n' "$line" "$cpu_ms"
@@ -207,6 +228,7 @@ pin() {
 # The worst CPU per AgentX request of the one-column walks, per placement.
 REQ_MAX_SCHED=0
 REQ_MAX_ONE=0
+W_RUNS=
 # max_of CURRENT VALUE: prints the larger.
 max_of() { fmt '%s' "($2 > $1) ? $2 : $1"; }
 COL_OID=$XS_DOM_OID.5 # xenDomOperState
@@ -242,7 +264,7 @@ for size in "$@"; do
         report "snmptable vcpus, AgentX" agentx
     fi
     REPS=$COL_REPS
-    lean_walk "one column (AgentX)" "$apid" "$COL_OID"
+    lean_median "one column (AgentX)" "$apid" "$COL_OID"
     REPS=$WALK_REPS
     report "one column, AgentX (lean)" agentx
     REQ_MAX_SCHED=$(max_of "$REQ_MAX_SCHED" "$req_us")
@@ -250,12 +272,13 @@ for size in "$@"; do
     if [ "$NCPU" -gt 1 ]; then
         pin 0 "$apid" "$XS_SNMPD_PID"
         REPS=$COL_REPS
-        lean_walk "one column (AgentX, one CPU)" "$apid" "$COL_OID"
+        lean_median "one column (AgentX, one CPU)" "$apid" "$COL_OID"
         REPS=$WALK_REPS
         report "one column, AgentX, one CPU" agentx
         REQ_MAX_ONE=$(max_of "$REQ_MAX_ONE" "$req_us")
         pin "0-$((NCPU - 1))" "$apid" "$XS_SNMPD_PID"
     fi
+    W_RUNS=
     floor_line
     printf '  xensnmpd RSS after the walks: VmRSS %d KiB, VmHWM %d KiB\n' \
         "$(status_kib "$apid" VmRSS)" "$(status_kib "$apid" VmHWM)"
@@ -372,7 +395,7 @@ done
 
 # CPU per AgentX request, the worst size of the one-column walks.
 echo
-printf 'target: xensnmpd CPU per AgentX request <= %d us (one-column walks, worst size): placed by the scheduler %s us, %s' \
+printf 'target: xensnmpd CPU per AgentX request <= %d us (one-column walks, median of 3 runs, worst size): placed by the scheduler %s us, %s' \
     "$MAX_REQ_US" "$REQ_MAX_SCHED" \
     "$(verdict "$(fmt '%d' "$REQ_MAX_SCHED <= $MAX_REQ_US")")"
 if [ "$NCPU" -gt 1 ]; then
