@@ -1,11 +1,15 @@
 /*
  * bulkwalk.c: a GetBulk walk client that measures the agent, not itself.
  *
- *     bulkwalk [-r WALKS] [-m MAXREP] [-c COMMUNITY] AGENT OID
+ *     bulkwalk [-r WALKS] [-m MAXREP] [-c COMMUNITY] AGENT OID...
  *
  * Walks the subtree OID of AGENT (e.g. 127.0.0.1:1161) WALKS times with
  * SNMPv2c GetBulk requests of MAXREP repetitions (default 50, as
- * snmpbulkwalk -Cr50) and prints one line:
+ * snmpbulkwalk -Cr50).  Given several OIDs (the columns of a table), each
+ * GetBulk asks for the next instance of every column not yet finished, as
+ * an NMS that polls whole rows does (snmptable itself walks the table
+ * entry one varbind per repetition, or with -CB asks every column of one
+ * row per GetNext).  Prints one line:
  *
  *     varbinds N requests N
  *
@@ -27,9 +31,21 @@
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 
+/* Columns a walk can follow at once: more than any table of the MIB. */
+#define BW_MAX_COLUMNS 64
+
 struct walkStats {
     long varbinds;
     long requests;
+};
+
+/* One column being walked: its subtree and the last instance seen. */
+struct walkColumn {
+    oid root[MAX_OID_LEN];
+    size_t rootLen;
+    oid cur[MAX_OID_LEN];
+    size_t curLen;
+    int done;
 };
 
 static int
@@ -39,25 +55,39 @@ inSubtree(const oid *root, size_t rootLen, const netsnmp_variable_list *vb)
            snmp_oid_compare(root, rootLen, vb->name, rootLen) == 0;
 }
 
-/* One walk of the subtree; 0 at its end, -1 on an error (printed). */
+/* One walk of the columns (one, for a subtree); 0 at its end, -1 on an
+ * error (printed). */
 static int
-walkOnce(netsnmp_session *ss, const oid *root, size_t rootLen, long maxRep,
-         struct walkStats *stats)
+walkOnce(netsnmp_session *ss, struct walkColumn *cols, size_t ncols,
+         long maxRep, struct walkStats *stats)
 {
-    oid cur[MAX_OID_LEN];
-    size_t curLen = rootLen;
+    size_t active[BW_MAX_COLUMNS];
+    size_t i;
 
-    memcpy(cur, root, rootLen * sizeof(oid));
+    for (i = 0; i < ncols; i++) {
+        memcpy(cols[i].cur, cols[i].root, cols[i].rootLen * sizeof(oid));
+        cols[i].curLen = cols[i].rootLen;
+        cols[i].done = 0;
+    }
     for (;;) {
-        netsnmp_pdu *req = snmp_pdu_create(SNMP_MSG_GETBULK);
+        netsnmp_pdu *req;
         netsnmp_pdu *resp = NULL;
         netsnmp_variable_list *vb;
+        size_t nactive = 0;
+        size_t k;
         int status;
-        int more = 1;
+        int progress = 0;
 
+        for (i = 0; i < ncols; i++)
+            if (!cols[i].done)
+                active[nactive++] = i;
+        if (nactive == 0)
+            return 0;
+        req = snmp_pdu_create(SNMP_MSG_GETBULK);
         req->non_repeaters = 0;
         req->max_repetitions = maxRep;
-        snmp_add_null_var(req, cur, curLen);
+        for (k = 0; k < nactive; k++)
+            snmp_add_null_var(req, cols[active[k]].cur, cols[active[k]].curLen);
         status = snmp_synch_response(ss, req, &resp);
         stats->requests++;
         if (status != STAT_SUCCESS || resp == NULL ||
@@ -71,21 +101,30 @@ walkOnce(netsnmp_session *ss, const oid *root, size_t rootLen, long maxRep,
                 snmp_free_pdu(resp);
             return -1;
         }
-        for (vb = resp->variables; vb != NULL; vb = vb->next_variable) {
+        /* Varbinds come repetition by repetition, one per requested
+         * column in request order; the agent may send fewer repetitions
+         * than asked (message size). */
+        for (vb = resp->variables, k = 0; vb != NULL;
+             vb = vb->next_variable, k++) {
+            struct walkColumn *col = &cols[active[k % nactive]];
+
+            if (col->done)
+                continue;
             if (vb->type == SNMP_ENDOFMIBVIEW ||
-                !inSubtree(root, rootLen, vb)) {
-                more = 0;
-                break;
+                !inSubtree(col->root, col->rootLen, vb)) {
+                col->done = 1;
+                continue;
             }
             stats->varbinds++;
-            memcpy(cur, vb->name, vb->name_length * sizeof(oid));
-            curLen = vb->name_length;
+            progress = 1;
+            memcpy(col->cur, vb->name, vb->name_length * sizeof(oid));
+            col->curLen = vb->name_length;
         }
-        if (resp->variables == NULL)
-            more = 0;
         snmp_free_pdu(resp);
-        if (!more)
-            return 0;
+        /* An empty answer would otherwise ask the same again forever. */
+        if (!progress)
+            for (k = 0; k < nactive; k++)
+                cols[active[k]].done = 1;
     }
 }
 
@@ -93,7 +132,7 @@ static void
 usage(FILE *out)
 {
     fprintf(out, "usage: bulkwalk [-r WALKS] [-m MAXREP] [-c COMMUNITY] "
-                 "AGENT OID\n");
+                 "AGENT OID...\n");
 }
 
 int
@@ -103,8 +142,8 @@ main(int argc, char **argv)
     netsnmp_session *ss = NULL;
     struct walkStats stats = {0, 0};
     const char *community = "public";
-    oid root[MAX_OID_LEN];
-    size_t rootLen = MAX_OID_LEN;
+    struct walkColumn *cols = NULL;
+    size_t ncols;
     long walks = 1;
     long maxRep = 50;
     long i;
@@ -130,20 +169,30 @@ main(int argc, char **argv)
             return 2;
         }
     }
-    if (argc - optind != 2 || walks < 1 || maxRep < 1) {
+    if (argc - optind < 2 || argc - optind - 1 > BW_MAX_COLUMNS || walks < 1 ||
+        maxRep < 1) {
         usage(stderr);
         return 2;
     }
+    ncols = (size_t)(argc - optind - 1);
 
     /* Numeric OIDs only: no MIB is read, so start-up costs nothing. */
     setenv("MIBS", "", 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID,
                            NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
     init_snmp("bulkwalk");
-    if (read_objid(argv[optind + 1], root, &rootLen) == 0) {
-        fprintf(stderr, "bulkwalk: '%s' is not a numeric OID\n",
-                argv[optind + 1]);
+    if ((cols = calloc(ncols, sizeof(*cols))) == NULL) {
+        fprintf(stderr, "bulkwalk: out of memory\n");
         goto cleanup;
+    }
+    for (i = 0; i < (long)ncols; i++) {
+        cols[i].rootLen = MAX_OID_LEN;
+        if (read_objid(argv[optind + 1 + i], cols[i].root, &cols[i].rootLen) ==
+            0) {
+            fprintf(stderr, "bulkwalk: '%s' is not a numeric OID\n",
+                    argv[optind + 1 + i]);
+            goto cleanup;
+        }
     }
 
     snmp_sess_init(&session);
@@ -159,7 +208,7 @@ main(int argc, char **argv)
     }
 
     for (i = 0; i < walks; i++)
-        if (walkOnce(ss, root, rootLen, maxRep, &stats) < 0)
+        if (walkOnce(ss, cols, ncols, maxRep, &stats) < 0)
             goto cleanup;
     printf("varbinds %ld requests %ld\n", stats.varbinds, stats.requests);
     ret = stats.varbinds > 0 ? 0 : 1;
@@ -167,6 +216,7 @@ main(int argc, char **argv)
         fprintf(stderr, "bulkwalk: the subtree is empty\n");
 
 cleanup:
+    free(cols);
     if (ss != NULL)
         snmp_close(ss);
     snmp_shutdown("bulkwalk");
