@@ -132,6 +132,17 @@ waitInfo(const char *name, unsigned long maxMemory, unsigned int vcpus)
                        waitSeconds);
 }
 
+/* Polls until @name runs again with all its vcpus: on Xen the domain runs
+ * before its kernel brings the other vcpus up, and the cases that follow
+ * (or the suite's next run) count them.  -1 on timeout. */
+static int
+waitBack(const char *name)
+{
+    if (waitState(name, STATES_UP) < 0)
+        return -1;
+    return waitInfo(name, GUEST_MAXMEM, GUEST_VCPUS);
+}
+
 /* ---- the host --------------------------------------------------------- */
 
 static int
@@ -620,7 +631,7 @@ restart(virDomainPtr dom, int oldID)
 
     if (virDomainCreate(dom) < 0)
         return virTestFail("cannot start '%s' again", virDomainGetName(dom));
-    if (waitState(virDomainGetName(dom), STATES_UP) < 0)
+    if (waitBack(virDomainGetName(dom)) < 0)
         return -1;
     newID = (int)virDomainGetID(dom);
     if (newID < 0 || newID == oldID)
@@ -730,7 +741,7 @@ testReboot(const void *data)
         virTestExpectError(VIR_ERR_INVALID_ARG, "flags") < 0)
         goto cleanup;
     virResetLastError();
-    if (virDomainReboot(dom, 0) < 0 || waitState(name, STATES_UP) < 0) {
+    if (virDomainReboot(dom, 0) < 0 || waitBack(name) < 0) {
         virTestFail("'%s' did not come back from a reboot", name);
         goto cleanup;
     }
