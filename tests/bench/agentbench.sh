@@ -189,6 +189,17 @@ report() {
     fi
 }
 
+# col_walk LABEL: the one-column AgentX walk of xensnmpd ($apid), median
+# of three runs, reported against the per-request target; leaves req_us
+# and the W_ figures of the median run.
+col_walk() {
+    REPS=$COL_REPS
+    lean_median "$1" "$apid" "$COL_OID"
+    REPS=$WALK_REPS
+    report "$1" agentx target
+    W_RUNS=
+}
+
 stop_snmpd() {
     kill -TERM "$XS_SNMPD_PID" 2>/dev/null
     wait "$XS_SNMPD_PID" 2>/dev/null
@@ -278,20 +289,12 @@ for size in "$@"; do
         table_walk "$apid" xenVcpuTable 4
         report "snmptable vcpus, AgentX" agentx
     fi
-    REPS=$COL_REPS
-    lean_median "one column (AgentX)" "$apid" "$COL_OID"
-    REPS=$WALK_REPS
-    report "one column, AgentX (lean)" agentx target
-    W_RUNS=
+    col_walk "one column, AgentX (lean)"
     REQ_MAX_SCHED=$(max_of "$REQ_MAX_SCHED" "$req_us")
     col_rate=$(fmt '%f' "$W_VB / ($W_NS / 1e9)")
     if [ "$NCPU" -gt 1 ]; then
         pin 0 "$apid" "$XS_SNMPD_PID"
-        REPS=$COL_REPS
-        lean_median "one column (AgentX, one CPU)" "$apid" "$COL_OID"
-        REPS=$WALK_REPS
-        report "one column, AgentX, one CPU" agentx target
-        W_RUNS=
+        col_walk "one column, AgentX, one CPU"
         REQ_MAX_ONE=$(max_of "$REQ_MAX_ONE" "$req_us")
         # The linearity pair again on one CPU, where a request's cost
         # moves less with the host's load.
