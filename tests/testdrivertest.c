@@ -1002,13 +1002,38 @@ cleanup:
     return ret;
 }
 
+/* An outage host: writes a node file named @base.xml in the test
+ * directory, with an <outage> switch file named @base and the domain XML
+ * @domains, and fills @node, @flag and @uri (each of 4300 bytes).
+ * Returns 0, or -1 (reported). */
+static int
+testWriteOutageNode(const char *base, const char *domains, char *node,
+                    char *flag, char *uri)
+{
+    FILE *f;
+
+    snprintf(node, 4300, "%s/%s.xml", tmpDir, base);
+    snprintf(flag, 4300, "%s/%s", tmpDir, base);
+    snprintf(uri, 4300, "test://%s", node);
+    if ((f = fopen(node, "w")) == NULL)
+        return virTestFail("cannot write '%s'", node);
+    fprintf(f,
+            "<node><cpu><model>Test CPU</model><mhz>2000</mhz>"
+            "<nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
+            "<threads>1</threads></cpu><memory>4194304</memory>"
+            "<outage file='%s'/>%s</node>\n",
+            flag, domains);
+    fclose(f);
+    return 0;
+}
+
 /* While the node's outage file exists, the host is unreachable: new
  * connections fail and an open one fails its host-wide calls; removing
  * the file brings it back. */
 static int
 testHostOutage(const void *data)
 {
-    char node[4200], flag[4200], uri[4300];
+    char node[4300], flag[4300], uri[4300];
     virConnectPtr conn = NULL;
     virConnectPtr second = NULL;
     virNodeInfo info;
@@ -1017,18 +1042,8 @@ testHostOutage(const void *data)
     int ret = -1;
 
     (void)data;
-    snprintf(node, sizeof(node), "%s/outage-node.xml", tmpDir);
-    snprintf(flag, sizeof(flag), "%s/outage", tmpDir);
-    snprintf(uri, sizeof(uri), "test://%s", node);
-    if ((f = fopen(node, "w")) == NULL)
-        return virTestFail("cannot write '%s'", node);
-    fprintf(f,
-            "<node><cpu><model>Test CPU</model><mhz>2000</mhz>"
-            "<nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
-            "<threads>1</threads></cpu><memory>4194304</memory>"
-            "<outage file='%s'/></node>\n",
-            flag);
-    fclose(f);
+    if (testWriteOutageNode("outage-node", "", node, flag, uri) < 0)
+        return -1;
 
     if ((conn = testOpen(uri)) == NULL)
         goto cleanup;
@@ -1068,6 +1083,75 @@ testHostOutage(const void *data)
 cleanup:
     if (second != NULL)
         virConnectClose(second);
+    if (conn != NULL)
+        virConnectClose(conn);
+    unlink(flag);
+    unlink(node);
+    return ret;
+}
+
+/* An outage closes every connection, as a stopped xenStored makes a real
+ * agent drop them; when it ends the host is the one it was: a paused
+ * domain still paused, the same generated UUID, cpu time not gone back. */
+static int
+testHostOutageKeepsState(const void *data)
+{
+    char node[4300], flag[4300], uri[4300];
+    unsigned char uuid[16], again[16];
+    virConnectPtr conn = NULL;
+    virDomainPtr dom = NULL;
+    virDomainInfo before, after;
+    FILE *f;
+    int ret = -1;
+
+    (void)data;
+    if (testWriteOutageNode("outage-state",
+                            "<domain type='xen' id='5' cputime='7000000000'>"
+                            "<name>nouuid</name><memory>524288</memory>"
+                            "<vcpu>1</vcpu><os><type>linux</type></os>"
+                            "</domain>",
+                            node, flag, uri) < 0)
+        return -1;
+
+    if ((conn = testOpen(uri)) == NULL ||
+        (dom = virDomainLookupByName(conn, "nouuid")) == NULL ||
+        virDomainSuspend(dom) < 0 || virDomainGetUUID(dom, uuid) < 0 ||
+        virDomainGetInfo(dom, &before) < 0) {
+        virTestFail("cannot set the host up: %s",
+                    virGetLastError() ? virGetLastError()->message : "?");
+        goto cleanup;
+    }
+    virDomainFree(dom);
+    dom = NULL;
+    if ((f = fopen(flag, "w")) == NULL) {
+        virTestFail("cannot create '%s'", flag);
+        goto cleanup;
+    }
+    fclose(f);
+    /* The outage: every client closes its connection. */
+    virConnectClose(conn);
+    conn = NULL;
+    unlink(flag);
+
+    if ((conn = testOpen(uri)) == NULL)
+        goto cleanup;
+    if ((dom = virDomainLookupByName(conn, "nouuid")) == NULL ||
+        virDomainGetUUID(dom, again) < 0 || virDomainGetInfo(dom, &after) < 0) {
+        virTestFail("cannot read the domain after the outage");
+        goto cleanup;
+    }
+    if (virTestExpectInt("state after the outage", after.state,
+                         VIR_DOMAIN_PAUSED) < 0 ||
+        virTestExpectInt("same uuid", memcmp(uuid, again, sizeof(uuid)), 0) <
+            0 ||
+        virTestExpectInt("cpu time not gone back",
+                         after.cpuTime >= before.cpuTime, 1) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (dom != NULL)
+        virDomainFree(dom);
     if (conn != NULL)
         virConnectClose(conn);
     unlink(flag);
@@ -2716,6 +2800,8 @@ mymain(void)
     virTestRun("domain_slow_host_delays_calls", testDomainDelaysSlowCalls,
                NULL);
     virTestRun("host_outage_file_makes_host_unreachable", testHostOutage, NULL);
+    virTestRun("host_outage_keeps_domain_state_when_every_connection_closed",
+               testHostOutageKeepsState, NULL);
 
     for (i = 0; i < sizeof(defineCases) / sizeof(defineCases[0]); i++)
         virTestRun(defineCases[i].title, testDomainDefine, &defineCases[i].tc);

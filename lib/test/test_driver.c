@@ -58,7 +58,11 @@ struct _testHostRef {
 };
 
 /* The hosts in use.  Process-wide because a host is shared by every
- * connection to its URI; guarded by testRegistryLock. */
+ * connection to its URI; guarded by testRegistryLock.  A host whose node
+ * file has an <outage> switch stands for a hypervisor that stays up while
+ * its clients come and go (an outage closes them all): it stays here,
+ * with every change made to it, after its last connection closes, until
+ * the process exits. */
 static pthread_mutex_t testRegistryLock = PTHREAD_MUTEX_INITIALIZER;
 static testHostRef *testRegistry;
 
@@ -128,7 +132,7 @@ testHostRelease(testHost *host)
     for (prev = &testRegistry; (ref = *prev) != NULL; prev = &ref->next) {
         if (ref->host != host)
             continue;
-        if (--ref->refs == 0) {
+        if (--ref->refs == 0 && ref->host->outageFile == NULL) {
             *prev = ref->next;
             VIR_DEBUG("dropping test host '%s'", ref->path);
             testHostFree(ref->host);
@@ -136,6 +140,28 @@ testHostRelease(testHost *host)
             free(ref);
         }
         break;
+    }
+    pthread_mutex_unlock(&testRegistryLock);
+}
+
+/* Frees the hosts kept without connections when the process exits, so
+ * that a leak checker sees nothing lost.  Hosts that still have
+ * connections belong to them. */
+static void __attribute__((destructor)) testRegistryFree(void)
+{
+    testHostRef **prev = &testRegistry;
+    testHostRef *ref;
+
+    pthread_mutex_lock(&testRegistryLock);
+    while ((ref = *prev) != NULL) {
+        if (ref->refs > 0) {
+            prev = &ref->next;
+            continue;
+        }
+        *prev = ref->next;
+        testHostFree(ref->host);
+        free(ref->path);
+        free(ref);
     }
     pthread_mutex_unlock(&testRegistryLock);
 }

@@ -18,18 +18,14 @@ xs_tmpdir
 # an outage switch, and with a shut-off domain too big for the memory
 # left free (2 TiB; big64 holds 4 of the 5 TiB).
 NODE=$XS_TMP/node.xml
-sed -e "s|^  <memory>5368709120</memory>\$|&\\
-  <delays create='1500' destroy='1500'/>\\
-  <outage file='$XS_TMP/outage'/>|" \
-    -e "s|^</node>\$|  <domain type='xen' state='shutoff'>\\
-    <name>huge</name>\\
-    <uuid>11111111-2222-4333-8444-5555555555ff</uuid>\\
-    <os><type>linux</type></os>\\
-    <memory>2147483648</memory>\\
-    <vcpu>2</vcpu>\\
-  </domain>\\
-</node>|" \
-    "$abs_srcdir/tests/integration/data/node.xml" >"$NODE"
+xs_derive_node "$NODE" "  <delays create='1500' destroy='1500'/>
+  <outage file='$XS_TMP/outage'/>" "  <domain type='xen' state='shutoff'>
+    <name>huge</name>
+    <uuid>11111111-2222-4333-8444-5555555555ff</uuid>
+    <os><type>linux</type></os>
+    <memory>2147483648</memory>
+    <vcpu>2</vcpu>
+  </domain>"
 grep -q "<outage" "$NODE" && grep -q "<name>huge" "$NODE" ||
     setup_failed "cannot derive the slow node file"
 

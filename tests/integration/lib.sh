@@ -320,6 +320,19 @@ xs_restart_snmpd() {
     XS_SNMPD_PID=$!
 }
 
+# xs_derive_node OUT HEAD DOMAINS: writes to OUT the integration host
+# (tests/integration/data/node.xml) with the XML lines HEAD after its
+# <memory> and DOMAINS before </node>.
+xs_derive_node() {
+    XS_HEAD=$2 XS_DOMS=$3 awk '
+        /^  <memory>[0-9]+<\/memory>$/ && !done {
+            print; print ENVIRON["XS_HEAD"]; done = 1; next
+        }
+        /^<\/node>$/ { print ENVIRON["XS_DOMS"] }
+        { print }' "$abs_srcdir/tests/integration/data/node.xml" >"$1" ||
+        setup_failed "cannot write $1"
+}
+
 # xs_start_agent NODEFILE [XENSNMPD OPTION]...: starts xensnmpd (under
 # $XS_AGENT_WRAPPER, e.g. valgrind, when set) and waits for the MIB.
 xs_start_agent() {
