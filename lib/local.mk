@@ -30,6 +30,7 @@ lib_libvir_la_SOURCES += \
 	lib/xen/xen_track.c lib/xen/xen_track.h \
 	lib/xen/xen_state.c lib/xen/xen_state.h \
 	lib/xen/xen_config.c lib/xen/xen_config.h \
+	lib/xen/xen_cfgsyntax.c lib/xen/xen_cfgsyntax.h \
 	lib/xen/xen_domcfg.c lib/xen/xen_domcfg.h \
 	lib/xen/xen_defined.c lib/xen/xen_defined.h \
 	lib/xen/xen_domain_read.c lib/xen/xen_domain_read.h \

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "testutils.h"
+#include "xen/xen_cfgsyntax.h"
 #include "xen/xen_config.h"
 #include "xen/xen_domcfg.h"
 #include "xen/xen_priv.h"
@@ -195,6 +196,125 @@ testBadConfig(const void *data)
         return virTestFail("'%s' was accepted", c->text);
     }
     return virTestExpectError(VIR_ERR_CONFIG_INVALID, c->message);
+}
+
+typedef struct _syntaxCase syntaxCase;
+
+struct _syntaxCase {
+    const char *title;
+    const char *text;
+    const char *error; /* NULL: accepted */
+    unsigned int line;
+};
+
+/* The grammar check in front of libxlutil: what xl reads is accepted;
+ * what would make libxlutil report an error (and leak), or what it
+ * accepts only through its numeric escapes, is refused with the line. */
+static const syntaxCase syntaxCases[] = {
+    {"xlsyntax_check_plain_assignments_accepted",
+     "name = \"x\"\nmemory = 128;vcpus = 0x2\n", NULL, 0},
+    {"xlsyntax_check_append_assignment_accepted", "a = \"x\"\na += \"y\"\n",
+     NULL, 0},
+    {"xlsyntax_check_nested_list_accepted", "a = [ [ \"x\", \"y\" ], \"z\" ]",
+     NULL, 0},
+    {"xlsyntax_check_multiline_list_trailing_comma_accepted",
+     "disk = [\n  'a',\n  \"b\" ,\n]\n# done\n", NULL, 0},
+    {"xlsyntax_check_empty_list_and_statements_accepted", ";\n;a = []\n\n",
+     NULL, 0},
+    {"xlsyntax_check_simple_escapes_accepted",
+     "a = \"q\\\" \\\\ \\n\\t\"\nb = 'it\\'s'\n", NULL, 0},
+    {"xlsyntax_check_upper_case_key_refused", "name = \"x\"\nA = 1\n",
+     "do not use", 2},
+    {"xlsyntax_check_underscore_key_refused", "_a = 1\n",
+     "xl configuration files do not use", 1},
+    {"xlsyntax_check_hex_escape_refused", "a = \"\\x41\"\n",
+     "escape other than", 1},
+    {"xlsyntax_check_octal_escape_refused", "a = \"\\101\"\n",
+     "escape other than", 1},
+    {"xlsyntax_check_unknown_escape_refused", "a = \"\\q\"\n",
+     "escape other than", 1},
+    {"xlsyntax_check_unterminated_string_refused", "a = 1\nb = \"x\nc = 2\n",
+     "does not end on its line", 2},
+    {"xlsyntax_check_two_statements_on_a_line_refused", "a=1 b=2\n",
+     "followed by more than a newline", 1},
+    {"xlsyntax_check_number_then_key_refused", "a = 9zz\n",
+     "followed by more than a newline", 1},
+    {"xlsyntax_check_list_leading_comma_refused", "a = [,]\n",
+     "a value is missing", 1},
+    {"xlsyntax_check_list_double_comma_refused", "a = [1,,2]\n",
+     "a value is missing", 1},
+    {"xlsyntax_check_list_missing_comma_refused", "a = [\"b\" \"c\"]\n",
+     "not followed by ',' or ']'", 1},
+    {"xlsyntax_check_value_on_next_line_refused", "a =\n1\n",
+     "a value is missing", 1},
+    {"xlsyntax_check_missing_value_at_end_refused",
+     "a = ", "a value is missing", 1},
+    {"xlsyntax_check_unclosed_list_refused", "a = [ 1,\n", "a value is missing",
+     2},
+    {"xlsyntax_check_comment_without_newline_refused", "a = \"x\" # c",
+     "has no newline", 1},
+    {"xlsyntax_check_carriage_return_refused", "a = 1\r\n", "do not use", 1},
+    /* Found by fuzz_xl_config: libxlutil leaked the list it had built. */
+    {"xlsyntax_check_fuzz_leak_list_then_bar_refused",
+     "name = \"v\"\nvif = [ \"b\", \"1\"|||| ]\n", "do not use", 2},
+};
+
+static int
+testSyntax(const void *data)
+{
+    const syntaxCase *c = data;
+    unsigned int line = 0;
+    const char *why = xenConfigCheckSyntax(c->text, strlen(c->text), &line);
+
+    if (c->error == NULL) {
+        if (why != NULL)
+            return virTestFail("refused at line %u: %s", line, why);
+        return 0;
+    }
+    if (why == NULL)
+        return virTestFail("'%s' was accepted", c->text);
+    if (strstr(why, c->error) == NULL)
+        return virTestFail("got '%s', expected '%s'", why, c->error);
+    return virTestExpectInt("line", (int)line, (int)c->line);
+}
+
+/* The 13-byte file that made libxlutil's lexer abort the process: a NUL
+ * inside a quoted string.  It is refused before libxlutil sees it. */
+static int
+testNulByte(const void *data)
+{
+    static const char text[] = "name = \"a\0b\"\n";
+    xenConfig *cfg = xenConfigParse(text, sizeof(text) - 1, "nul.cfg");
+
+    (void)data;
+    if (cfg != NULL) {
+        xenConfigFree(cfg);
+        return virTestFail("a NUL byte was accepted");
+    }
+    return virTestExpectError(VIR_ERR_CONFIG_INVALID, "contains a NUL byte");
+}
+
+/* A vif key given twice keeps its last value (as xl does) and the first
+ * one is freed (valgrind checks). */
+static int
+testVifRepeatedKeys(const void *data)
+{
+    static const char text[] =
+        "name = \"x\"\nvif = [\"bridge=a,bridge=b,script=s,script=t,"
+        "ip=1.2.3.4,ip=5.6.7.8\"]\n";
+    xenConfig *cfg = xenConfigParse(text, sizeof(text) - 1, "vif.cfg");
+    int ret = -1;
+
+    (void)data;
+    if (cfg == NULL)
+        return virTestFail("not parsed: %s", virGetLastError()->message);
+    if (virTestExpectInt("nets", (int)cfg->def->nnets, 1) == 0 &&
+        virTestExpectStr("bridge", cfg->def->nets[0].bridge, "b") == 0 &&
+        virTestExpectStr("script", cfg->def->nets[0].script, "t") == 0 &&
+        virTestExpectStr("ip", cfg->def->nets[0].ip, "5.6.7.8") == 0)
+        ret = 0;
+    xenConfigFree(cfg);
+    return ret;
 }
 
 typedef struct _badWriteCase badWriteCase;
@@ -404,6 +524,15 @@ mymain(void)
         if (virTestRun(badConfigs[i].title, testBadConfig, &badConfigs[i]) < 0)
             ret = -1;
     }
+    for (i = 0; i < sizeof(syntaxCases) / sizeof(syntaxCases[0]); i++)
+        if (virTestRun(syntaxCases[i].title, testSyntax, &syntaxCases[i]) < 0)
+            ret = -1;
+    if (virTestRun("xlconfig_parse_nul_byte_fails_without_abort", testNulByte,
+                   NULL) < 0)
+        ret = -1;
+    if (virTestRun("xlconfig_parse_vif_repeated_key_keeps_last",
+                   testVifRepeatedKeys, NULL) < 0)
+        ret = -1;
     if (virTestRun("xlconfig_build_bad_cpuid_fails", testBadCpuid,
                    "name = \"x\"\ncpuid = \"host,nosuchflag=0\"\n") < 0)
         ret = -1;

@@ -14,6 +14,7 @@
 #include <libxl.h>
 #include <libxlutil.h>
 
+#include "xen_cfgsyntax.h"
 #include "xen_config.h"
 #include "xen_domcfg.h"
 #include "error.h"
@@ -359,6 +360,14 @@ xenConfigParseMac(const char *str, unsigned char *mac)
     return 0;
 }
 
+/* Sets a vif key: a key given twice keeps its last value, as xl does. */
+static int
+xenConfigSetVifKey(char **dst, const char *val)
+{
+    free(*dst);
+    return virDomainDupStr(dst, val);
+}
+
 /* One vif spec: comma-separated key=value pairs (xl-network-configuration
  * (5)); the keys without an XML form are ignored. */
 static int
@@ -399,11 +408,11 @@ xenConfigParseVif(xenConfigReader *r, const char *spec, unsigned int index,
             }
             haveMac = true;
         } else if ((strcmp(tok, "bridge") == 0 &&
-                    virDomainDupStr(&net->bridge, val) < 0) ||
+                    xenConfigSetVifKey(&net->bridge, val) < 0) ||
                    (strcmp(tok, "script") == 0 &&
-                    virDomainDupStr(&net->script, val) < 0) ||
+                    xenConfigSetVifKey(&net->script, val) < 0) ||
                    (strcmp(tok, "ip") == 0 &&
-                    virDomainDupStr(&net->ip, val) < 0)) {
+                    xenConfigSetVifKey(&net->ip, val) < 0)) {
             goto cleanup;
         }
     }
@@ -517,10 +526,25 @@ xenConfigParse(const char *text, size_t len, const char *source)
     xenConfigReader r = {.source = source};
     xenConfig *cfg = NULL;
     virDomainDef *def;
+    const char *why;
+    unsigned int line;
 
     if (len > (size_t)1 << 20) {
         virReportError(VIR_ERR_CONFIG_INVALID,
                        "xl config '%s' is larger than 1 MiB", source);
+        return NULL;
+    }
+    /* libxlutil's lexer asserts (aborting the process) on a NUL inside a
+     * quoted string; no text file holds one. */
+    if (memchr(text, '\0', len) != NULL) {
+        virReportError(VIR_ERR_CONFIG_INVALID,
+                       "xl config '%s' contains a NUL byte: not a text file",
+                       source);
+        return NULL;
+    }
+    if ((why = xenConfigCheckSyntax(text, len, &line)) != NULL) {
+        virReportError(VIR_ERR_CONFIG_INVALID, "xl config '%s': %s:%u: %s",
+                       source, source, line, why);
         return NULL;
     }
     if ((cfg = calloc(1, sizeof(*cfg))) == NULL ||

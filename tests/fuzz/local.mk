@@ -8,6 +8,10 @@ FUZZ_TARGETS = \
 	tests/fuzz/fuzz_domain_xml \
 	tests/fuzz/fuzz_node_xml \
 	tests/fuzz/fuzz_uri
+# The Xen driver's parsers, when it is built.
+if WITH_XEN
+FUZZ_TARGETS += tests/fuzz/fuzz_xl_config
+endif
 FUZZ_SECONDS = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -15,7 +19,8 @@ FUZZ_LIB_SOURCES = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES))
 # The agent's parsers need no libvir; each agent target names its own.
 FUZZ_AGENT_SRCS = $(srcdir)/agent/agentconf.c
 
-EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/corpus
+EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/fuzz_xl_config.c \
+	tests/fuzz/corpus tests/fuzz/xl_config.dict
 CLEANFILES += $(FUZZ_TARGETS)
 PHONY_TARGETS += fuzz fuzz-run
 
@@ -44,7 +49,9 @@ fuzz-run: fuzz
 	  name=$${t#tests/fuzz/fuzz_}; \
 	  work=$$(mktemp -d) || exit 1; \
 	  cp $(srcdir)/tests/fuzz/corpus/$$name/* $$work/ 2>/dev/null; \
-	  if ./$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  dict=; test -f $(srcdir)/tests/fuzz/$$name.dict && \
+	    dict=-dict=$(srcdir)/tests/fuzz/$$name.dict; \
+	  if ./$$t $$dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	      -rss_limit_mb=2048 -print_final_stats=1 $$work \
 	      >$$t.log 2>&1; then \
 	    echo "PASS: $$t ($(FUZZ_SECONDS) s, $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $$t.log | grep -o '[0-9]*$$') runs)"; \
