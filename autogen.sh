@@ -19,7 +19,8 @@ cd "$srcdir"
 # Xen driver (optional, detected by configure): libxen-dev.
 PACKAGES="autoconf automake libtool pkg-config make gcc libc6-dev
 libxml2-dev valgrind clang libclang-rt-dev clang-format libxen-dev
-libsnmp-dev snmpd snmp snmptrapd smitools monitoring-plugins-standard"
+libsnmp-dev snmpd snmp snmptrapd smitools monitoring-plugins-standard
+python3-pysnmp4"
 
 missing=
 if [ "${XENSNMP_NO_APT:-0}" != 1 ] && command -v dpkg-query >/dev/null 2>&1; then

@@ -7,13 +7,15 @@
 noinst_LTLIBRARIES += agent/libxscore.la
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
-	agent/snapshot.c agent/snapshot.h
+	agent/snapshot.c agent/snapshot.h \
+	agent/mibindex.c agent/mibindex.h
 
 ## The MIB modules and the refresh worker, shared by the daemon and the
 ## snmpd module.
 XENSNMP_MIB_SOURCES = \
 	agent/modules.c agent/modules.h \
 	agent/xen_mib.h \
+	agent/mibrequest.c agent/mibrequest.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
 	agent/xenDomainControl.c agent/xenDomainControl.h \

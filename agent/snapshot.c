@@ -71,7 +71,8 @@ typedef struct {
     unsigned char *cpumaps;
     size_t maplen;
 
-    unsigned long long activeMemKiB;
+    /* Memory held by active domains left out of the rows. */
+    unsigned long long skippedMemKiB;
 } xsTake;
 
 static uint64_t
@@ -244,6 +245,51 @@ xsHasVcpus(int state)
            state == VIR_DOMAIN_PAUSED || state == VIR_DOMAIN_SHUTDOWN;
 }
 
+/* The <vcpu> element's value in domain XML (the maximum; its "current"
+ * attribute is the count online); 0 when there is none. */
+static unsigned int
+xsXmlMaxVcpus(const char *xml)
+{
+    const char *p = xml;
+    unsigned long v;
+    char *end;
+
+    while ((p = strstr(p, "<vcpu")) != NULL) {
+        p += 5;
+        if (*p == '>' || *p == ' ')
+            break;
+    }
+    if (p == NULL || (p = strchr(p, '>')) == NULL)
+        return 0;
+    errno = 0;
+    v = strtoul(p + 1, &end, 10);
+    if (end == p + 1 || *end != '<' || errno != 0 || v > XS_VCPUS_MAX)
+        return 0;
+    return (unsigned int)v;
+}
+
+/* The most vcpus a domain without vcpu rows (shut off, crashed) may have:
+ * GetInfo gives the configured count only, so the maximum comes from the
+ * XML, read once per domain and configuration (@prev's value is kept while
+ * the domain stays without vcpus, with the same UUID and count); the
+ * configured count when the XML cannot be read. */
+static unsigned int
+xsMaxVcpusConfigured(xsTake *t, virDomainPtr dom, const xsDomainRow *row,
+                     const xsDomainRow *prev)
+{
+    char *xml;
+    unsigned int max = 0;
+
+    if (prev != NULL && prev->nvcpuRows == 0 && prev->id == row->id &&
+        prev->vcpus == row->vcpus && prev->maxVcpus >= row->vcpus)
+        return prev->maxVcpus;
+    xml = virDomainGetXMLDesc(dom, 0);
+    if (xsCount(t, xml != NULL))
+        max = xsXmlMaxVcpus(xml);
+    free(xml);
+    return max >= row->vcpus ? max : row->vcpus;
+}
+
 /* Fills the baselines of @row from the row of the same domain in the
  * previous snapshot, matched by name and then checked by UUID (a name
  * reused by a new domain is a new row). */
@@ -313,18 +359,16 @@ xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
     memset(row, 0, sizeof(*row));
     if (!xsCount(t, virDomainGetInfo(dom, &info) == 0))
         return 0; /* vanished since it was listed */
-    if (xsIsActive(info.state)) {
-        snap->node.activeDomains++;
-        t->activeMemKiB += info.memory;
-    } else {
-        snap->node.definedDomains++;
-    }
 
     if ((name = virDomainGetName(dom)) == NULL)
         return 0;
     namelen = strlen(name);
     if (namelen == 0 || namelen > XS_NAME_MAX) {
+        /* Not a row, so not counted (xsNodeCount); but its memory is
+         * held all the same. */
         snap->skipped++;
+        if (xsIsActive(info.state))
+            t->skippedMemKiB += info.memory;
         return 0;
     }
     if (virDomainGetUUID(dom, row->uuid) < 0)
@@ -350,11 +394,11 @@ xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
      * virDomainSetMemory sets it and GetInfo's memory reports it. */
     row->targetKiB = info.memory;
     row->vcpus = info.nrVirtCpu;
-    /* Without the XML (too slow for thousands of domains) a shut-off
-     * domain's maximum is unknown; its configured count stands in. */
-    row->maxVcpus = info.nrVirtCpu;
     row->cpuTime = info.cpuTime;
     xsRowBaseline(t, row, &prevRow);
+    /* Of a domain with vcpu rows, the rows' count replaces this below. */
+    if (!xsHasVcpus(info.state))
+        row->maxVcpus = xsMaxVcpusConfigured(t, dom, row, prevRow);
 
     if ((t->nameOff[t->ndoms] = xsBytesString(t, name, namelen)) == (size_t)-1)
         return -1;
@@ -453,8 +497,7 @@ xsFixPointers(xsTake *t)
 
 /* Removes rows whose name appears twice: a domain started or stopped
  * between the two lists is seen both by id and by name.  The rows are
- * sorted; the active one is kept because it was read last.  The dropped
- * row no longer counts in the node's figures. */
+ * sorted; the active one is kept because it was read last. */
 static void
 xsDedupe(xsTake *t)
 {
@@ -464,7 +507,6 @@ xsDedupe(xsTake *t)
 
     for (in = 0; in < snap->ndoms; in++) {
         xsDomainRow *row = &snap->doms[in];
-        const xsDomainRow *drop;
 
         if (out == 0 || xsRowCompare(&snap->doms[out - 1], row) != 0) {
             if (out != in)
@@ -472,17 +514,34 @@ xsDedupe(xsTake *t)
             out++;
             continue;
         }
-        drop = row->id >= 0 ? &snap->doms[out - 1] : row;
-        if (drop->id >= 0) {
-            snap->node.activeDomains--;
-            t->activeMemKiB -= drop->memKiB;
-        } else {
-            snap->node.definedDomains--;
-        }
         if (row->id >= 0)
             snap->doms[out - 1] = *row;
     }
     snap->ndoms = out;
+}
+
+/* The node's counts are those of the final rows (XEN-SNMP-MIB: each count
+ * scalar equals the rows it counts); free memory also subtracts what the
+ * active domains left out of the rows hold. */
+static void
+xsNodeCount(xsTake *t)
+{
+    xsSnapshot *snap = t->snap;
+    unsigned long long held = t->skippedMemKiB;
+    size_t i;
+
+    snap->node.activeDomains = 0;
+    snap->node.definedDomains = 0;
+    for (i = 0; i < snap->ndoms; i++) {
+        if (snap->doms[i].id >= 0) {
+            snap->node.activeDomains++;
+            held += snap->doms[i].memKiB;
+        } else {
+            snap->node.definedDomains++;
+        }
+    }
+    snap->node.freeKiB =
+        snap->node.memKiB > held ? snap->node.memKiB - held : 0;
 }
 
 /* Lists the running domains' ids into a new array.  -1 on failure (error
@@ -679,9 +738,7 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
     qsort(t.snap->doms, t.snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
     xsDedupe(&t);
 
-    t.snap->node.freeKiB = t.snap->node.memKiB > t.activeMemKiB
-                               ? t.snap->node.memKiB - t.activeMemKiB
-                               : 0;
+    xsNodeCount(&t);
     impl->vcpus = t.vcpus;
     impl->bytes = t.bytes;
     t.vcpus = NULL;

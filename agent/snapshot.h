@@ -48,8 +48,8 @@ struct _xsDomainRow {
     /* Equal to memKiB: libvir has no separate balloon-target call. */
     unsigned long long targetKiB;
     unsigned int vcpus; /* online */
-    /* Of a shut-off domain, the configured count: GetInfo gives no
-     * maximum and the XML is too slow to read for thousands of domains. */
+    /* The vcpu rows' count; without vcpu rows (shut off, crashed), the
+     * <vcpu> maximum of the domain's XML, read when the row is new. */
     unsigned int maxVcpus;
     unsigned long long cpuTime; /* ns */
     /* Hundredths of a percent of one cpu over the time since the
@@ -70,7 +70,9 @@ struct _xsNodeInfo {
     char libVersion[32]; /* "0.1.0" */
     char cpuModel[32];
     unsigned long long memKiB;
-    unsigned long long freeKiB; /* memKiB - sum of active domains' memKiB */
+    /* memKiB minus the memory of every active domain (any state but
+     * shut off), those left out of the rows included. */
+    unsigned long long freeKiB;
     unsigned int cpus;
     unsigned int maxCpus;
     unsigned int mhz;
@@ -78,8 +80,8 @@ struct _xsNodeInfo {
     unsigned int sockets;
     unsigned int cores;
     unsigned int threads;
-    unsigned int activeDomains;
-    unsigned int definedDomains;
+    unsigned int activeDomains;  /* rows whose id is not -1 */
+    unsigned int definedDomains; /* rows whose id is -1 */
 };
 
 typedef struct _xsSnapshot xsSnapshot;

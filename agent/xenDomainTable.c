@@ -1,10 +1,13 @@
 /*
  * xenDomainTable.c: xenDomainTable, served from the current snapshot.
  *
- * The rows live in a sorted binary_array container behind the
- * table_container helper, so a GET or GETNEXT is a binary search.  When
- * a new snapshot is swapped in, the row array is rebuilt from it; the
- * snapshot already holds the domains in index order.
+ * A plain handler answers GET and GETNEXT itself: mibindex.c places the
+ * request among the snapshot's rows (a binary search), and the column
+ * table below gives the type.  net-snmp's table helpers are not used:
+ * they parse the index before looking, and restart a GETNEXT at the first
+ * row when an index does not parse (a length above 128), which moves a
+ * walk backwards.  When a new snapshot is swapped in, only the list of
+ * its rows is rebuilt.
  *
  * SETs (only with "control yes"): RESERVE1 checks access, type, range and
  * the row, and copies the row; the later phases are xenDomainControl.c's
@@ -21,17 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mibrequest.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
 #include "xenDomainTable.h"
 #include "xen_mib.h"
-
-typedef struct _xenDomainTableRow xenDomainTableRow;
-
-struct _xenDomainTableRow {
-    netsnmp_index index;    /* first: the container compares these */
-    const xsDomainRow *dom; /* borrowed from the current snapshot */
-};
 
 typedef struct _xenDomainTableColumn xenDomainTableColumn;
 
@@ -94,17 +91,11 @@ struct _xenDomainTableAction {
     char error[256];
 };
 
-/* The registration, its container and the rows the container points to;
- * main-thread only. */
+/* The registration and the rows of the current snapshot; main-thread
+ * only. */
 static struct {
     netsnmp_handler_registration *reg;
-    netsnmp_table_registration_info *tinfo;
-    netsnmp_container *container;
-    xenDomainTableRow *rows;
-    /* The rows' indexes, each exactly as long as it needs: a fixed
-     * maximum per row would cost 776 bytes a row (twice that while a new
-     * snapshot is loaded). */
-    oid *oids;
+    xsMibIndex rows;
     netsnmp_container *actions;
 } xenDomainTable;
 
@@ -121,12 +112,19 @@ xenDomainTableIndex(oid *oids, const char *name, size_t namelen)
     return 1 + namelen;
 }
 
+/* The action record of the row whose index is @index (@len
+ * sub-identifiers). */
 static const xenDomainTableAction *
-xenDomainTableFindAction(const netsnmp_index *index)
+xenDomainTableFindAction(const oid *index, size_t len)
 {
+    netsnmp_index key;
+
     if (xenDomainTable.actions == NULL)
         return NULL;
-    return CONTAINER_FIND(xenDomainTable.actions, index);
+    /* The container only reads the key. */
+    key.oids = (oid *)index;
+    key.len = len;
+    return CONTAINER_FIND(xenDomainTable.actions, &key);
 }
 
 void
@@ -189,12 +187,13 @@ xenDomainTableClamp32(unsigned long long v)
     return v > 0xFFFFFFFFULL ? 0xFFFFFFFFUL : (unsigned long)v;
 }
 
-/* Fills @vb with column @col of @dom. */
+/* Fills @vb with column @col of @dom, whose index is the end of @vb's
+ * name. */
 static void
-xenDomainTableGetColumn(netsnmp_variable_list *vb, const xenDomainTableRow *row,
+xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
                         unsigned int col)
 {
-    const xsDomainRow *dom = row->dom;
+    const oid *index = vb->name + vb->name_length - (1 + dom->namelen);
     const xenDomainTableAction *act = NULL;
     u_char type = xenDomainTableColumns[col].type;
     unsigned long long u64 = 0;
@@ -259,19 +258,19 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xenDomainTableRow *row,
         u32 = xsRefreshTicks(dom->discontinuityNs);
         break;
     case XEN_DOM_LAST_ACTION:
-        act = xenDomainTableFindAction(&row->index);
+        act = xenDomainTableFindAction(index, 1 + dom->namelen);
         i32 = act != NULL ? act->action : XEN_ACTION_NONE;
         break;
     case XEN_DOM_LAST_ACTION_TIME:
-        act = xenDomainTableFindAction(&row->index);
+        act = xenDomainTableFindAction(index, 1 + dom->namelen);
         u32 = act != NULL ? xsRefreshTicks(act->whenNs) : 0;
         break;
     case XEN_DOM_LAST_ACTION_STATUS:
-        act = xenDomainTableFindAction(&row->index);
+        act = xenDomainTableFindAction(index, 1 + dom->namelen);
         i32 = act != NULL ? act->status : XEN_ACTION_STATUS_NONE;
         break;
     case XEN_DOM_LAST_ACTION_ERROR:
-        act = xenDomainTableFindAction(&row->index);
+        act = xenDomainTableFindAction(index, 1 + dom->namelen);
         str = act != NULL ? act->error : "";
         break;
     default:
@@ -305,14 +304,14 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xenDomainTableRow *row,
  * range, row). */
 static int
 xenDomainTableCheckValue(const netsnmp_variable_list *vb,
-                         const xenDomainTableRow *row, unsigned int col)
+                         const xsDomainRow *dom, unsigned int col)
 {
     const xenDomainTableColumn *c = &xenDomainTableColumns[col];
     int rc;
 
     if (!c->writable || !xsRefreshControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
-    if (row == NULL)
+    if (dom == NULL)
         return SNMP_ERR_NOCREATION;
     rc = netsnmp_check_vb_type_and_size(vb, c->type, sizeof(long));
     if (rc != SNMP_ERR_NOERROR)
@@ -340,6 +339,58 @@ xenDomainTableUndo(netsnmp_request_info *request)
         xenDomainControlUndo(set);
 }
 
+/* ---- SET dispatch ---------------------------------------------------
+ * The one place where a SET phase meets the control code: RESERVE1 gets
+ * the row the request names (@dom, NULL when there is none) and its
+ * column; the later phases work on what RESERVE1 copied, since a new
+ * snapshot may be swapped in between AgentX phases. */
+static void
+xenDomainTableDispatch(netsnmp_agent_request_info *reqinfo,
+                       netsnmp_request_info *request, const xsDomainRow *dom,
+                       unsigned int col)
+{
+    xenDomainControlSet *set;
+    int rc;
+
+    switch (reqinfo->mode) {
+    case MODE_SET_RESERVE1:
+        rc = xenDomainTableCheckValue(request->requestvb, dom, col);
+        if (rc == SNMP_ERR_NOERROR) {
+            set =
+                xenDomainControlNew(dom, col, *request->requestvb->val.integer);
+            if (set == NULL)
+                rc = SNMP_ERR_RESOURCEUNAVAILABLE;
+            else
+                netsnmp_request_add_list_data(
+                    request, netsnmp_create_data_list("xenDomainTable", set,
+                                                      xenDomainControlFree));
+        }
+        if (rc != SNMP_ERR_NOERROR)
+            netsnmp_set_request_error(reqinfo, request, rc);
+        break;
+    case MODE_SET_RESERVE2:
+        set = netsnmp_request_get_list_data(request, "xenDomainTable");
+        rc = set == NULL ? SNMP_ERR_GENERR : xenDomainControlCheck(set);
+        if (rc != SNMP_ERR_NOERROR)
+            netsnmp_set_request_error(reqinfo, request, rc);
+        break;
+    case MODE_SET_ACTION:
+        set = netsnmp_request_get_list_data(request, "xenDomainTable");
+        if (set == NULL || xenDomainControlAction(set) < 0)
+            netsnmp_set_request_error(reqinfo, request, SNMP_ERR_COMMITFAILED);
+        break;
+    case MODE_SET_COMMIT:
+        set = netsnmp_request_get_list_data(request, "xenDomainTable");
+        if (set != NULL)
+            xenDomainControlCommit(set);
+        /* Show the change at once, not at the next interval. */
+        xsRefreshKick();
+        break;
+    default:
+        break;
+    }
+}
+
 static int
 xenDomainTableHandler(netsnmp_mib_handler *handler,
                       netsnmp_handler_registration *reginfo,
@@ -347,78 +398,39 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
                       netsnmp_request_info *requests)
 {
     netsnmp_request_info *request;
+    bool getnext = reqinfo->mode == MODE_GETNEXT;
 
     (void)handler;
-    (void)reginfo;
     if (reqinfo->mode == MODE_SET_UNDO) {
         xenDomainTableUndo(requests);
         xsRefreshKick();
         return SNMP_ERR_NOERROR;
     }
     for (request = requests; request != NULL; request = request->next) {
-        const xenDomainTableRow *row;
-        netsnmp_table_request_info *tri;
-        xenDomainControlSet *set;
-        int rc;
+        xsMibHit hit;
+        xsMibResult r;
 
         if (request->processed)
             continue;
-        row = netsnmp_container_table_extract_context(request);
-        tri = netsnmp_extract_table_info(request);
-        if (tri == NULL || tri->colnum < XEN_DOM_MIN_COLUMN ||
-            tri->colnum > XEN_DOM_MAX_COLUMN) {
-            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHOBJECT);
+        if (reqinfo->mode != MODE_GET && !getnext &&
+            reqinfo->mode != MODE_SET_RESERVE1) {
+            xenDomainTableDispatch(reqinfo, request, NULL, 0);
             continue;
         }
-
-        switch (reqinfo->mode) {
-        case MODE_GET:
-            if (row == NULL) {
-                netsnmp_set_request_error(reqinfo, request,
-                                          SNMP_NOSUCHINSTANCE);
-                break;
-            }
-            xenDomainTableGetColumn(request->requestvb, row, tri->colnum);
-            break;
-        case MODE_SET_RESERVE1:
-            rc = xenDomainTableCheckValue(request->requestvb, row, tri->colnum);
-            if (rc == SNMP_ERR_NOERROR) {
-                xenDomainControlSet *set = xenDomainControlNew(
-                    row->dom, tri->colnum, *request->requestvb->val.integer);
-
-                if (set == NULL)
-                    rc = SNMP_ERR_RESOURCEUNAVAILABLE;
-                else
-                    netsnmp_request_add_list_data(
-                        request,
-                        netsnmp_create_data_list("xenDomainTable", set,
-                                                 xenDomainControlFree));
-            }
-            if (rc != SNMP_ERR_NOERROR)
-                netsnmp_set_request_error(reqinfo, request, rc);
-            break;
-        case MODE_SET_RESERVE2:
-            set = netsnmp_request_get_list_data(request, "xenDomainTable");
-            rc = set == NULL ? SNMP_ERR_GENERR : xenDomainControlCheck(set);
-            if (rc != SNMP_ERR_NOERROR)
-                netsnmp_set_request_error(reqinfo, request, rc);
-            break;
-        case MODE_SET_ACTION:
-            set = netsnmp_request_get_list_data(request, "xenDomainTable");
-            if (set == NULL || xenDomainControlAction(set) < 0)
-                netsnmp_set_request_error(reqinfo, request,
-                                          SNMP_ERR_COMMITFAILED);
-            break;
-        case MODE_SET_COMMIT:
-            set = netsnmp_request_get_list_data(request, "xenDomainTable");
-            if (set != NULL)
-                xenDomainControlCommit(set);
-            /* Show the change at once, not at the next interval. */
-            xsRefreshKick();
-            break;
-        default:
-            break;
+        r = xsMibRequestLocate(&xenDomainTable.rows, reginfo, getnext, request,
+                               &hit);
+        if (r == XS_MIB_NO_OBJECT) {
+            /* RESERVE1 turns it into noCreation, as RFC 3416 asks. */
+            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHOBJECT);
+        } else if (reqinfo->mode == MODE_SET_RESERVE1) {
+            xenDomainTableDispatch(reqinfo, request, hit.dom, hit.column);
+        } else if (r == XS_MIB_FOUND) {
+            xenDomainTableGetColumn(request->requestvb, hit.dom, hit.column);
+        } else if (!getnext) {
+            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHINSTANCE);
         }
+        /* A GETNEXT past the table is left unanswered: net-snmp goes on
+         * to the next subtree. */
     }
     return SNMP_ERR_NOERROR;
 }
@@ -426,70 +438,30 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
 static void
 xenDomainTableLoad(const xsSnapshot *snap)
 {
-    xenDomainTableRow *rows = NULL;
-    oid *oids = NULL, *next;
-    size_t i, noids = 0;
-
-    for (i = 0; i < snap->ndoms; i++)
-        noids += 1 + snap->doms[i].namelen;
-    if (snap->ndoms > 0 &&
-        ((rows = calloc(snap->ndoms, sizeof(*rows))) == NULL ||
-         (oids = malloc(noids * sizeof(*oids))) == NULL)) {
-        free(rows);
+    if (xsMibIndexInit(&xenDomainTable.rows, XS_MIB_DOMAIN_TABLE,
+                       XEN_DOM_MIN_COLUMN, XEN_DOM_MAX_COLUMN, snap) < 0) {
         snmp_log(LOG_ERR, "xenDomainTable: out of memory\n");
         return;
     }
-    CONTAINER_CLEAR(xenDomainTable.container, NULL, NULL);
-    next = oids;
-    for (i = 0; i < snap->ndoms; i++) {
-        const xsDomainRow *dom = &snap->doms[i];
-        xenDomainTableRow *row = &rows[i];
-
-        row->dom = dom;
-        row->index.oids = next;
-        row->index.len = xenDomainTableIndex(next, dom->name, dom->namelen);
-        next += row->index.len;
-        CONTAINER_INSERT(xenDomainTable.container, row);
-    }
-    free(xenDomainTable.rows);
-    free(xenDomainTable.oids);
-    xenDomainTable.rows = rows;
-    xenDomainTable.oids = oids;
     DEBUGMSGTL(("xenDomainTable", "loaded %zu rows\n", snap->ndoms));
 }
 
 void
 init_xenDomainTable(void)
 {
-    int rc = 0;
-
     xenDomainTable.reg = netsnmp_create_handler_registration(
         "xenDomainTable", xenDomainTableHandler, xenDomainTableOid,
         OID_LENGTH(xenDomainTableOid), HANDLER_CAN_RWRITE);
-    xenDomainTable.tinfo = SNMP_MALLOC_TYPEDEF(netsnmp_table_registration_info);
-    xenDomainTable.container =
-        netsnmp_container_find("xenDomainTable:table_container");
-    if (xenDomainTable.reg == NULL || xenDomainTable.tinfo == NULL ||
-        xenDomainTable.container == NULL)
-        goto error;
-    /* The snapshot guarantees unique names: skip the duplicate check
-     * (a lookup per insert) and just append in sorted order. */
-    CONTAINER_SET_OPTIONS(xenDomainTable.container,
-                          CONTAINER_KEY_ALLOW_DUPLICATES, rc);
-    netsnmp_table_helper_add_indexes(xenDomainTable.tinfo, ASN_OCTET_STR, 0);
-    xenDomainTable.tinfo->min_column = XEN_DOM_MIN_COLUMN;
-    xenDomainTable.tinfo->max_column = XEN_DOM_MAX_COLUMN;
-    if (netsnmp_container_table_register(
-            xenDomainTable.reg, xenDomainTable.tinfo, xenDomainTable.container,
-            TABLE_CONTAINER_KEY_NETSNMP_INDEX) != MIB_REGISTERED_OK) {
+    if (xenDomainTable.reg == NULL) {
+        snmp_log(LOG_ERR, "xenDomainTable: out of memory\n");
+        return;
+    }
+    if (netsnmp_register_handler(xenDomainTable.reg) != MIB_REGISTERED_OK) {
         /* The registration owns (and has freed) what it was given. */
         xenDomainTable.reg = NULL;
-        xenDomainTable.tinfo = NULL;
-        xenDomainTable.container = NULL;
         snmp_log(LOG_ERR, "xenDomainTable: registration failed\n");
         return;
     }
-    (void)rc;
     if (xsRefreshAddListener(xenDomainTableLoad) < 0)
         snmp_log(LOG_ERR, "xenDomainTable: cannot follow refreshes\n");
     xenDomainTable.actions =
@@ -497,16 +469,6 @@ init_xenDomainTable(void)
     if (xenDomainTable.actions == NULL)
         snmp_log(LOG_ERR, "xenDomainTable: no container for actions\n");
     xenDomainControlInit();
-    return;
-
-error:
-    snmp_log(LOG_ERR, "xenDomainTable: out of memory\n");
-    if (xenDomainTable.container != NULL)
-        CONTAINER_FREE(xenDomainTable.container);
-    SNMP_FREE(xenDomainTable.tinfo);
-    if (xenDomainTable.reg != NULL)
-        netsnmp_handler_registration_free(xenDomainTable.reg);
-    memset(&xenDomainTable, 0, sizeof(xenDomainTable));
 }
 
 void
@@ -514,16 +476,9 @@ shutdown_xenDomainTable(void)
 {
     /* First: the worker's last result updates the action records. */
     xenDomainControlShutdown();
-    if (xenDomainTable.reg != NULL) {
+    if (xenDomainTable.reg != NULL)
         netsnmp_unregister_handler(xenDomainTable.reg);
-        /* Unregistering frees the handlers, not what they were given:
-         * the index description and the container are ours. */
-        netsnmp_table_registration_info_free(xenDomainTable.tinfo);
-        CONTAINER_CLEAR(xenDomainTable.container, NULL, NULL);
-        CONTAINER_FREE(xenDomainTable.container);
-    }
-    free(xenDomainTable.rows);
-    free(xenDomainTable.oids);
+    xsMibIndexClear(&xenDomainTable.rows);
     if (xenDomainTable.actions != NULL) {
         CONTAINER_CLEAR(xenDomainTable.actions, xenDomainTableFreeAction, NULL);
         CONTAINER_FREE(xenDomainTable.actions);

@@ -1,6 +1,6 @@
 /*
- * xenVcpuTable.c: xenVcpuTable, served from the current snapshot in a
- * sorted container (see xenDomainTable.c for the scheme).  The snapshot
+ * xenVcpuTable.c: xenVcpuTable, served from the current snapshot by a
+ * plain handler over mibindex.c (see xenDomainTable.c for the scheme).  The snapshot
  * holds domains in index order and each domain's vcpus by number, which
  * is this table's index order too.  xenVcpuAffinity is writable with
  * "control yes" (virDomainPinVcpu), in the phases of xenDomainTable.c.
@@ -17,19 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mibrequest.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
 #include "xenDomainTable.h"
 #include "xenVcpuTable.h"
 #include "xen_mib.h"
-
-typedef struct _xenVcpuTableRow xenVcpuTableRow;
-
-struct _xenVcpuTableRow {
-    netsnmp_index index;    /* first: the container compares these */
-    const xsVcpuRow *vcpu;  /* borrowed from the current snapshot */
-    const xsDomainRow *dom; /* its domain, same snapshot */
-};
 
 /* What the later phases of a SET need, copied at RESERVE1 because a new
  * snapshot may be swapped in between AgentX phases. */
@@ -61,18 +54,11 @@ static const xenVcpuTableColumn xenVcpuTableColumns[] = {
 
 static const oid xenVcpuTableOid[] = {XEN_MIB_VCPU_TABLE_OID};
 
-/* The registration, its container and the rows the container points to;
- * main-thread only. */
+/* The registration and the rows of the current snapshot; main-thread
+ * only. */
 static struct {
     netsnmp_handler_registration *reg;
-    netsnmp_table_registration_info *tinfo;
-    netsnmp_container *container;
-    xenVcpuTableRow *rows;
-    size_t nrows;
-    /* The rows' indexes, each exactly as long as it needs: a fixed
-     * maximum per row would cost 800 bytes a row, 32 MB at 40,000 vcpus
-     * (twice that while a new snapshot is loaded). */
-    oid *oids;
+    xsMibIndex rows;
 } xenVcpuTable;
 
 static void
@@ -119,8 +105,8 @@ xenVcpuTableSetFree(void *data)
 
 /* RESERVE1: control, access, type and size; keeps a copy of the row. */
 static int
-xenVcpuTableReserve(netsnmp_request_info *request, const xenVcpuTableRow *row,
-                    unsigned int col)
+xenVcpuTableReserve(netsnmp_request_info *request, const xsDomainRow *dom,
+                    const xsVcpuRow *vcpu, unsigned int col)
 {
     const xsSnapshot *snap = xsRefreshCurrent();
     xenVcpuTableSet *set;
@@ -128,7 +114,7 @@ xenVcpuTableReserve(netsnmp_request_info *request, const xenVcpuTableRow *row,
 
     if (!xenVcpuTableColumns[col].writable || !xsRefreshControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
-    if (row == NULL)
+    if (vcpu == NULL)
         return SNMP_ERR_NOCREATION;
     rc = netsnmp_check_vb_type_and_max_size(request->requestvb, ASN_OCTET_STR,
                                             512);
@@ -137,19 +123,19 @@ xenVcpuTableReserve(netsnmp_request_info *request, const xenVcpuTableRow *row,
     if (request->requestvb->val_len == 0)
         return SNMP_ERR_WRONGLENGTH;
     if ((set = calloc(1, sizeof(*set))) == NULL ||
-        (set->name = strdup(row->dom->name)) == NULL) {
+        (set->name = strdup(dom->name)) == NULL) {
         free(set);
         return SNMP_ERR_RESOURCEUNAVAILABLE;
     }
-    set->number = row->vcpu->number;
+    set->number = vcpu->number;
     set->hostCpus = snap->node.cpus;
-    if (row->vcpu->maplen > 0) {
-        if ((set->previous = malloc(row->vcpu->maplen)) == NULL) {
+    if (vcpu->maplen > 0) {
+        if ((set->previous = malloc(vcpu->maplen)) == NULL) {
             xenVcpuTableSetFree(set);
             return SNMP_ERR_RESOURCEUNAVAILABLE;
         }
-        memcpy(set->previous, row->vcpu->affinity, row->vcpu->maplen);
-        set->previousLen = row->vcpu->maplen;
+        memcpy(set->previous, vcpu->affinity, vcpu->maplen);
+        set->previousLen = vcpu->maplen;
     }
     netsnmp_request_add_list_data(
         request,
@@ -250,6 +236,50 @@ xenVcpuTableUndo(xenVcpuTableSet *set)
                  set->name, set->number);
 }
 
+/* ---- SET dispatch ---------------------------------------------------
+ * The one place where a SET phase meets the pinning code: RESERVE1 gets
+ * the row the request names (@dom and @vcpu, NULL when there is none) and
+ * its column; the later phases work on what RESERVE1 copied. */
+static void
+xenVcpuTableDispatch(netsnmp_agent_request_info *reqinfo,
+                     netsnmp_request_info *request, const xsDomainRow *dom,
+                     const xsVcpuRow *vcpu, unsigned int col)
+{
+    xenVcpuTableSet *set;
+    int rc;
+
+    switch (reqinfo->mode) {
+    case MODE_SET_RESERVE1:
+        rc = xenVcpuTableReserve(request, dom, vcpu, col);
+        if (rc != SNMP_ERR_NOERROR)
+            netsnmp_set_request_error(reqinfo, request, rc);
+        break;
+    case MODE_SET_RESERVE2:
+        set = netsnmp_request_get_list_data(request, "xenVcpuTable");
+        rc = set == NULL ? SNMP_ERR_GENERR
+                         : xenVcpuTableCheckMap(set, request->requestvb);
+        if (rc != SNMP_ERR_NOERROR)
+            netsnmp_set_request_error(reqinfo, request, rc);
+        break;
+    case MODE_SET_ACTION:
+        set = netsnmp_request_get_list_data(request, "xenVcpuTable");
+        if (set == NULL || xenVcpuTableApply(set, request->requestvb) < 0)
+            netsnmp_set_request_error(reqinfo, request, SNMP_ERR_COMMITFAILED);
+        break;
+    case MODE_SET_UNDO:
+        set = netsnmp_request_get_list_data(request, "xenVcpuTable");
+        if (set != NULL)
+            xenVcpuTableUndo(set);
+        xsRefreshKick();
+        break;
+    case MODE_SET_COMMIT:
+        xsRefreshKick();
+        break;
+    default:
+        break;
+    }
+}
+
 static int
 xenVcpuTableHandler(netsnmp_mib_handler *handler,
                     netsnmp_handler_registration *reginfo,
@@ -257,215 +287,76 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
                     netsnmp_request_info *requests)
 {
     netsnmp_request_info *request;
+    bool getnext = reqinfo->mode == MODE_GETNEXT;
 
     (void)handler;
-    (void)reginfo;
     for (request = requests; request != NULL; request = request->next) {
-        const xenVcpuTableRow *row;
-        netsnmp_table_request_info *tri;
-        xenVcpuTableSet *set;
-        int rc;
+        xsMibHit hit;
+        xsMibResult r;
 
         if (request->processed)
             continue;
-        row = netsnmp_container_table_extract_context(request);
-        tri = netsnmp_extract_table_info(request);
-        if (tri == NULL || tri->colnum < XEN_VCPU_MIN_COLUMN ||
-            tri->colnum > XEN_VCPU_MAX_COLUMN) {
-            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHOBJECT);
+        if (reqinfo->mode != MODE_GET && !getnext &&
+            reqinfo->mode != MODE_SET_RESERVE1) {
+            xenVcpuTableDispatch(reqinfo, request, NULL, NULL, 0);
             continue;
         }
-
-        switch (reqinfo->mode) {
-        case MODE_GET:
-            if (row == NULL) {
-                netsnmp_set_request_error(reqinfo, request,
-                                          SNMP_NOSUCHINSTANCE);
-                break;
-            }
-            xenVcpuTableGetColumn(request->requestvb, row->vcpu, tri->colnum);
-            break;
-        case MODE_SET_RESERVE1:
-            rc = xenVcpuTableReserve(request, row, tri->colnum);
-            if (rc != SNMP_ERR_NOERROR)
-                netsnmp_set_request_error(reqinfo, request, rc);
-            break;
-        case MODE_SET_RESERVE2:
-            set = netsnmp_request_get_list_data(request, "xenVcpuTable");
-            rc = set == NULL ? SNMP_ERR_GENERR
-                             : xenVcpuTableCheckMap(set, request->requestvb);
-            if (rc != SNMP_ERR_NOERROR)
-                netsnmp_set_request_error(reqinfo, request, rc);
-            break;
-        case MODE_SET_ACTION:
-            set = netsnmp_request_get_list_data(request, "xenVcpuTable");
-            if (set == NULL || xenVcpuTableApply(set, request->requestvb) < 0)
-                netsnmp_set_request_error(reqinfo, request,
-                                          SNMP_ERR_COMMITFAILED);
-            break;
-        case MODE_SET_UNDO:
-            set = netsnmp_request_get_list_data(request, "xenVcpuTable");
-            if (set != NULL)
-                xenVcpuTableUndo(set);
-            xsRefreshKick();
-            break;
-        case MODE_SET_COMMIT:
-            xsRefreshKick();
-            break;
-        default:
-            break;
+        r = xsMibRequestLocate(&xenVcpuTable.rows, reginfo, getnext, request,
+                               &hit);
+        if (r == XS_MIB_NO_OBJECT) {
+            /* RESERVE1 turns it into noCreation, as RFC 3416 asks. */
+            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHOBJECT);
+        } else if (reqinfo->mode == MODE_SET_RESERVE1) {
+            xenVcpuTableDispatch(reqinfo, request, hit.dom, hit.vcpu,
+                                 hit.column);
+        } else if (r == XS_MIB_FOUND) {
+            xenVcpuTableGetColumn(request->requestvb, hit.vcpu, hit.column);
+        } else if (!getnext) {
+            netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHINSTANCE);
         }
+        /* A GETNEXT past the table is left unanswered: net-snmp goes on
+         * to the next subtree. */
     }
     return SNMP_ERR_NOERROR;
-}
-
-/* Whether @snap holds exactly the rows loaded now, in the same order.
- * Then a new snapshot only moves the rows' pointers: re-inserting 40,000
- * rows in the container costs a binary search each, on the main thread,
- * at every refresh. */
-static bool
-xenVcpuTableSameRows(const xsSnapshot *snap)
-{
-    size_t i, j, k, n = 0;
-
-    for (i = 0; i < snap->ndoms; i++) {
-        const xsDomainRow *dom = &snap->doms[i];
-
-        for (k = 0; k < dom->nvcpuRows; k++, n++) {
-            const xenVcpuTableRow *row;
-            const oid *o;
-
-            if (n >= xenVcpuTable.nrows)
-                return false;
-            row = &xenVcpuTable.rows[n];
-            o = row->index.oids;
-            if (row->index.len != 2 + dom->namelen ||
-                o[1 + dom->namelen] != dom->vcpuRows[k].number)
-                return false;
-            for (j = 0; j < dom->namelen; j++)
-                if (o[1 + j] != (unsigned char)dom->name[j])
-                    return false;
-        }
-    }
-    return n == xenVcpuTable.nrows;
 }
 
 static void
 xenVcpuTableLoad(const xsSnapshot *snap)
 {
-    xenVcpuTableRow *rows = NULL;
-    oid *oids = NULL, *next;
-    size_t i, j, k, n = 0, noids = 0;
-
-    if (xenVcpuTableSameRows(snap)) {
-        for (i = 0; i < snap->ndoms; i++) {
-            for (k = 0; k < snap->doms[i].nvcpuRows; k++) {
-                xenVcpuTable.rows[n].vcpu = &snap->doms[i].vcpuRows[k];
-                xenVcpuTable.rows[n++].dom = &snap->doms[i];
-            }
-        }
-        DEBUGMSGTL(("xenVcpuTable", "kept %zu rows\n", n));
+    if (xsMibIndexInit(&xenVcpuTable.rows, XS_MIB_VCPU_TABLE,
+                       XEN_VCPU_MIN_COLUMN, XEN_VCPU_MAX_COLUMN, snap) < 0) {
+        snmp_log(LOG_ERR, "xenVcpuTable: out of memory\n");
         return;
     }
-    for (i = 0; i < snap->ndoms; i++) {
-        n += snap->doms[i].nvcpuRows;
-        noids += snap->doms[i].nvcpuRows * (2 + snap->doms[i].namelen);
-    }
-    if (n > 0) {
-        rows = calloc(n, sizeof(*rows));
-        oids = calloc(noids, sizeof(*oids));
-        if (rows == NULL || oids == NULL) {
-            snmp_log(LOG_ERR, "xenVcpuTable: out of memory\n");
-            free(rows);
-            free(oids);
-            return;
-        }
-    }
-    CONTAINER_CLEAR(xenVcpuTable.container, NULL, NULL);
-    n = 0;
-    next = oids;
-    for (i = 0; i < snap->ndoms; i++) {
-        const xsDomainRow *dom = &snap->doms[i];
-
-        for (k = 0; k < dom->nvcpuRows; k++) {
-            xenVcpuTableRow *row = &rows[n++];
-
-            row->vcpu = &dom->vcpuRows[k];
-            row->dom = dom;
-            row->index.oids = next;
-            row->index.len = 2 + dom->namelen;
-            next[0] = dom->namelen;
-            for (j = 0; j < dom->namelen; j++)
-                next[1 + j] = (unsigned char)dom->name[j];
-            next[1 + dom->namelen] = dom->vcpuRows[k].number;
-            next += row->index.len;
-            CONTAINER_INSERT(xenVcpuTable.container, row);
-        }
-    }
-    free(xenVcpuTable.rows);
-    free(xenVcpuTable.oids);
-    xenVcpuTable.rows = rows;
-    xenVcpuTable.nrows = n;
-    xenVcpuTable.oids = oids;
-    DEBUGMSGTL(("xenVcpuTable", "loaded %zu rows\n", n));
+    DEBUGMSGTL(("xenVcpuTable", "loaded the vcpus of %zu domains\n",
+                xenVcpuTable.rows.ndoms));
 }
 
 void
 init_xenVcpuTable(void)
 {
-    int rc = 0;
-
     xenVcpuTable.reg = netsnmp_create_handler_registration(
         "xenVcpuTable", xenVcpuTableHandler, xenVcpuTableOid,
         OID_LENGTH(xenVcpuTableOid), HANDLER_CAN_RWRITE);
-    xenVcpuTable.tinfo = SNMP_MALLOC_TYPEDEF(netsnmp_table_registration_info);
-    xenVcpuTable.container =
-        netsnmp_container_find("xenVcpuTable:table_container");
-    if (xenVcpuTable.reg == NULL || xenVcpuTable.tinfo == NULL ||
-        xenVcpuTable.container == NULL)
-        goto error;
-    /* Rows are unique and inserted in order: no duplicate check. */
-    CONTAINER_SET_OPTIONS(xenVcpuTable.container,
-                          CONTAINER_KEY_ALLOW_DUPLICATES, rc);
-    (void)rc;
-    netsnmp_table_helper_add_indexes(xenVcpuTable.tinfo, ASN_OCTET_STR,
-                                     ASN_UNSIGNED, 0);
-    xenVcpuTable.tinfo->min_column = XEN_VCPU_MIN_COLUMN;
-    xenVcpuTable.tinfo->max_column = XEN_VCPU_MAX_COLUMN;
-    if (netsnmp_container_table_register(
-            xenVcpuTable.reg, xenVcpuTable.tinfo, xenVcpuTable.container,
-            TABLE_CONTAINER_KEY_NETSNMP_INDEX) != MIB_REGISTERED_OK) {
+    if (xenVcpuTable.reg == NULL) {
+        snmp_log(LOG_ERR, "xenVcpuTable: out of memory\n");
+        return;
+    }
+    if (netsnmp_register_handler(xenVcpuTable.reg) != MIB_REGISTERED_OK) {
         /* The registration owns (and has freed) what it was given. */
-        memset(&xenVcpuTable, 0, sizeof(xenVcpuTable));
+        xenVcpuTable.reg = NULL;
         snmp_log(LOG_ERR, "xenVcpuTable: registration failed\n");
         return;
     }
     if (xsRefreshAddListener(xenVcpuTableLoad) < 0)
         snmp_log(LOG_ERR, "xenVcpuTable: cannot follow refreshes\n");
-    return;
-
-error:
-    snmp_log(LOG_ERR, "xenVcpuTable: out of memory\n");
-    if (xenVcpuTable.container != NULL)
-        CONTAINER_FREE(xenVcpuTable.container);
-    SNMP_FREE(xenVcpuTable.tinfo);
-    if (xenVcpuTable.reg != NULL)
-        netsnmp_handler_registration_free(xenVcpuTable.reg);
-    memset(&xenVcpuTable, 0, sizeof(xenVcpuTable));
 }
 
 void
 shutdown_xenVcpuTable(void)
 {
-    if (xenVcpuTable.reg != NULL) {
+    if (xenVcpuTable.reg != NULL)
         netsnmp_unregister_handler(xenVcpuTable.reg);
-        /* Unregistering frees the handlers, not what they were given:
-         * the index description and the container are ours. */
-        netsnmp_table_registration_info_free(xenVcpuTable.tinfo);
-        CONTAINER_CLEAR(xenVcpuTable.container, NULL, NULL);
-        CONTAINER_FREE(xenVcpuTable.container);
-    }
-    free(xenVcpuTable.rows);
-    free(xenVcpuTable.oids);
+    xsMibIndexClear(&xenVcpuTable.rows);
     memset(&xenVcpuTable, 0, sizeof(xenVcpuTable));
 }

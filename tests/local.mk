@@ -132,3 +132,14 @@ endif
 # (objects, logs) that would be copied instead.
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \
 	tests/integration/data/node.xml
+# The tables' request locator (agent/mibindex.c) over a fixture snapshot.
+check_PROGRAMS += tests/mibindextest
+TESTS += tests/mibindextest
+tests_mibindextest_SOURCES = tests/mibindextest.c tests/mibindexfixture.c \
+	tests/mibindexfixture.h
+tests_mibindextest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_mibindextest_LDADD = $(AGENT_TEST_LDADD)
+# GETNEXT moves forward for any OID, through AgentX and dlmod, with the
+# net-snmp clients and pysnmp (tests/integration/getnextclient.py).
+TESTS += tests/integration/getnext.sh
+EXTRA_DIST += tests/integration/getnext.sh tests/integration/getnextclient.py

@@ -28,8 +28,10 @@
 /* Calls one snapshot of node.xml makes: 4 for the node, 4 for the lists,
  * 4 per domain with vcpus (lookup, info, OS type, vcpus: Domain-0, 'web
  * 01', big64, mail), 3 for the crashed one, 2 for the skipped one (lookup
- * and info, for its memory) and 3 per shut-off domain (4 of them). */
-#define NODE_CALLS_FIRST 41
+ * and info, for its memory) and 3 per shut-off domain (4 of them), and
+ * the XML of the 5 domains without vcpu rows (crashed, shut off), for
+ * their maximum vcpus. */
+#define NODE_CALLS_FIRST 46
 /* The second one finds the 9 rows' OS types in the first. */
 #define NODE_CALLS_SECOND 32
 
@@ -101,7 +103,7 @@ testNode(const void *data)
         virTestExpectInt("sockets", n->sockets, 2) < 0 ||
         virTestExpectInt("cores", n->cores, 8) < 0 ||
         virTestExpectInt("threads", n->threads, 2) < 0 ||
-        virTestExpectInt("activeDomains", n->activeDomains, 6) < 0 ||
+        virTestExpectInt("activeDomains", n->activeDomains, 5) < 0 ||
         virTestExpectInt("definedDomains", n->definedDomains, 4) < 0 ||
         virTestExpectInt("skipped", (long long)snap1->skipped, 1) < 0)
         return -1;
@@ -202,8 +204,10 @@ static const rowCase rowCases[] = {
      "11111111-2222-4333-8444-000000000003", G, 2, 2, 2},
     {"snapshot_take_crashed_no_vcpu_rows", "dead", 6, VIR_DOMAIN_CRASHED,
      "linux", "11111111-2222-4333-8444-000000000004", G, 1, 1, 0},
-    {"snapshot_take_shutoff_id_minus_one", "off", -1, VIR_DOMAIN_SHUTOFF, "hvm",
-     "11111111-2222-4333-8444-000000000006", 8 * G, 2, 2, 0},
+    /* Issue 12 defect 6: its maximum, not its current count. */
+    {"snapshot_take_shutoff_max_vcpus_is_the_maximum", "off", -1,
+     VIR_DOMAIN_SHUTOFF, "hvm", "11111111-2222-4333-8444-000000000006", 8 * G,
+     2, 4, 0},
     {"snapshot_take_utf8_name", UTF8_NAME, -1, VIR_DOMAIN_SHUTOFF, "linux",
      "11111111-2222-4333-8444-000000000007", G, 1, 1, 0},
     {"snapshot_take_name_of_32_bytes", NAME32, -1, VIR_DOMAIN_SHUTOFF, "linux",
@@ -222,6 +226,40 @@ testLongNameSkipped(const void *data)
         return virTestFail("the 97-byte name has a row");
     if (findRow(snap1, "nosuch") != NULL || findRow(snap1, "") != NULL)
         return virTestFail("an absent name was found");
+    return 0;
+}
+
+/* Issue 12 defect 5: each count scalar equals the rows it counts, and
+ * free memory is the host's minus every active domain's (any state but
+ * shut off: running, blocked, paused, shutting down, crashed), the one
+ * left out of the rows for its long name included. */
+static int
+testCountsEqualRows(const void *data)
+{
+    unsigned long long held = 1048576; /* the long-named domain's */
+    unsigned int active = 0, defined = 0;
+    size_t i;
+
+    (void)data;
+    if (snap1 == NULL)
+        return virTestFail("no snapshot");
+    for (i = 0; i < snap1->ndoms; i++) {
+        if (snap1->doms[i].id >= 0) {
+            active++;
+            held += snap1->doms[i].memKiB;
+        } else {
+            defined++;
+        }
+    }
+    if (virTestExpectInt("activeDomains", snap1->node.activeDomains, active) <
+            0 ||
+        virTestExpectInt("definedDomains", snap1->node.definedDomains,
+                         defined) < 0 ||
+        virTestExpectInt("rows", (long long)snap1->ndoms,
+                         (long long)active + defined) < 0 ||
+        virTestExpectInt("freeKiB", (long long)snap1->node.freeKiB,
+                         (long long)(snap1->node.memKiB - held)) < 0)
+        return -1;
     return 0;
 }
 
@@ -889,6 +927,9 @@ mymain(void)
     }
     if (virTestRun("snapshot_take_long_name_skipped", testLongNameSkipped,
                    NULL) < 0)
+        ret = -1;
+    if (virTestRun("snapshot_take_node_counts_equal_the_rows",
+                   testCountsEqualRows, NULL) < 0)
         ret = -1;
     if (virTestRun("snapshot_take_vcpu_rows_and_affinity", testVcpuRows, NULL) <
         0)

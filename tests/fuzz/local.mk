@@ -7,7 +7,8 @@ FUZZ_TARGETS = \
 	tests/fuzz/fuzz_agentconf \
 	tests/fuzz/fuzz_domain_xml \
 	tests/fuzz/fuzz_node_xml \
-	tests/fuzz/fuzz_uri
+	tests/fuzz/fuzz_uri \
+	tests/fuzz/fuzz_mibindex
 # The Xen driver's parsers, when it is built.
 if WITH_XEN
 FUZZ_TARGETS += tests/fuzz/fuzz_xl_config
@@ -28,6 +29,12 @@ PHONY_TARGETS += fuzz fuzz-run
 # on every target's include path, which the others do not use.
 tests/fuzz/fuzz_agentconf: FUZZ_EXTRA_SRCS = $(FUZZ_AGENT_SRCS)
 tests/fuzz/fuzz_agentconf: $(FUZZ_AGENT_SRCS)
+
+# fuzz_mibindex drives the tables' request locator with any OID over the
+# unit test's fixture snapshot, and checks every answer against a scan.
+FUZZ_MIBINDEX_SRCS = $(srcdir)/agent/mibindex.c $(srcdir)/tests/mibindexfixture.c
+tests/fuzz/fuzz_mibindex: FUZZ_EXTRA_SRCS = $(FUZZ_MIBINDEX_SRCS)
+tests/fuzz/fuzz_mibindex: $(FUZZ_MIBINDEX_SRCS)
 
 $(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SOURCES)
 	@if test -z "$(FUZZ_CC)"; then \

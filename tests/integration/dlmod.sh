@@ -19,36 +19,16 @@ xs_stable() {
 xs_require_tools
 [ -f "$MODULE" ] || setup_failed "$MODULE is not built" "run make"
 xs_tmpdir
-# In the sanitizer build the module is instrumented and snmpd is not:
-# snmpd runs with the shared ASan runtime preloaded, and LeakSanitizer
-# ignores what snmpd's own MIB modules leave allocated at exit.
-module_env=
-if [ -n "${XENSNMP_SANITIZERS:-}" ]; then
-    [ -f "${XENSNMP_ASAN_RUNTIME:-}" ] ||
-        setup_failed "the shared ASan runtime is missing" \
-            "'${XENSNMP_ASAN_RUNTIME:-}' (configure finds it)"
-    echo 'leak:libnetsnmpmibs.so' >"$XS_TMP/lsan.supp"
-    module_env="LD_PRELOAD=$XENSNMP_ASAN_RUNTIME"
-    module_env="$module_env LSAN_OPTIONS=suppressions=$XS_TMP/lsan.supp:print_suppressions=0"
-fi
 
 # The reference: snmpd as AgentX master plus xensnmpd.
 xs_start_snmpd
 xs_start_agent "$NODE" -r 5
 $SNMPWALK -On -Oq "$XS_MIB_OID" >"$XS_TMP/agentx.txt" 2>&1
 xs_stop_agent
-kill -TERM "$XS_SNMPD_PID" 2>/dev/null
-wait "$XS_SNMPD_PID" 2>/dev/null
-XS_SNMPD_PID=
+xs_stop_snmpd
 
 # The module: a private snmpd with no AgentX at all.
-cat >"$XS_TMP/xensnmpd.conf" <<EOC
-uri test://$NODE
-refresh-interval 5
-EOC
-# $module_env is split on purpose: one NAME=VALUE per word.
-# shellcheck disable=SC2086
-xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf" $module_env
+xs_start_module "$NODE"
 
 check "dlmod_node_answers" xs_wait_oid "$XS_NODE_OID.1.0" 10
 is "$($SNMPGET -Oqv "$XS_NODE_OID.19.0" 2>&1)" "1" \

@@ -310,6 +310,42 @@ EOC
         "$(tail -n 5 "$XS_TMP/snmpd-dlmod.log" 2>&1)"
 }
 
+# Stops the snmpd that xs_start_snmpd or xs_start_snmpd_dlmod started.
+xs_stop_snmpd() {
+    kill -TERM "$XS_SNMPD_PID" 2>/dev/null
+    wait "$XS_SNMPD_PID" 2>/dev/null
+    XS_SNMPD_PID=
+}
+
+# Sets XS_MODULE_ENV to the NAME=VALUE words (for xs_start_snmpd_dlmod)
+# that the module needs in the sanitizer build: there the module is
+# instrumented and snmpd is not, so snmpd runs with the shared ASan runtime
+# preloaded, and LeakSanitizer ignores what snmpd's own MIB modules leave
+# allocated at exit.  Empty otherwise.
+xs_module_env() {
+    XS_MODULE_ENV=
+    [ -n "${XENSNMP_SANITIZERS:-}" ] || return 0
+    [ -f "${XENSNMP_ASAN_RUNTIME:-}" ] ||
+        setup_failed "the shared ASan runtime is missing" \
+            "'${XENSNMP_ASAN_RUNTIME:-}' (configure finds it)"
+    echo 'leak:libnetsnmpmibs.so' >"$XS_TMP/lsan.supp"
+    XS_MODULE_ENV="LD_PRELOAD=$XENSNMP_ASAN_RUNTIME"
+    XS_MODULE_ENV="$XS_MODULE_ENV LSAN_OPTIONS=suppressions=$XS_TMP/lsan.supp:print_suppressions=0"
+}
+
+# xs_start_module NODEFILE: starts snmpd with the module serving NODEFILE
+# (refresh interval 5 s), as xs_start_snmpd_dlmod does.
+xs_start_module() {
+    xs_module_env
+    cat >"$XS_TMP/xensnmpd.conf" <<EOC
+uri test://$1
+refresh-interval 5
+EOC
+    # $XS_MODULE_ENV is split on purpose: one NAME=VALUE per word.
+    # shellcheck disable=SC2086
+    xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf" $XS_MODULE_ENV
+}
+
 # Stops snmpd and starts it again on the same port and AgentX socket.
 xs_restart_snmpd() {
     kill -TERM "$XS_SNMPD_PID" 2>/dev/null
