@@ -168,9 +168,12 @@ xsMibIndexLocate(const xsMibIndex *idx, const xsOid *suffix, size_t len,
             suffix[1] > idx->maxColumn)
             return XS_MIB_NO_OBJECT;
         hit->column = (unsigned int)suffix[1];
-        return xsMibRowExact(idx, suffix + 2, len - 2, hit)
-                   ? XS_MIB_FOUND
-                   : XS_MIB_NO_INSTANCE;
+        if (xsMibRowExact(idx, suffix + 2, len - 2, hit))
+            return XS_MIB_FOUND;
+        /* The search left the next row in @hit: a SET must not see it. */
+        hit->dom = NULL;
+        hit->vcpu = NULL;
+        return XS_MIB_NO_INSTANCE;
     }
 
     /* Before the entry, at it, or before the first column: the first

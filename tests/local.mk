@@ -92,7 +92,7 @@ TESTS += tests/xenresultstest.sh
 EXTRA_DIST += tests/xenresultstest.sh
 ## The MIB: smilint and snmptranslate (tests/mibtest.sh).
 TESTS += tests/mibtest.sh
-EXTRA_DIST += tests/mibtest.sh tests/mibs
+EXTRA_DIST += tests/mibtest.sh tests/mibs tests/tap.sh
 
 ## Integration tests: a private snmpd master and xensnmpd on a test node
 ## file, driven by the real net-snmp clients (tests/integration/).  They

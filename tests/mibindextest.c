@@ -121,6 +121,11 @@ testLocate(const void *data)
             virTestFail("answer %s, expected %s", a, b);
             goto cleanup;
         }
+    } else if (hit.dom != NULL || hit.vcpu != NULL) {
+        /* A SET of a row that does not exist must not reach another. */
+        virTestFail("no instance, but the hit names domain '%s'",
+                    hit.dom != NULL ? hit.dom->name : "(vcpu only)");
+        goto cleanup;
     }
     ret = 0;
 

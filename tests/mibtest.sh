@@ -1,9 +1,10 @@
 #!/bin/sh
-# mibtest.sh: checks mib/XEN-SNMP-MIB.txt against the MIB layout every
-# other part of xensnmp is written against (the layout in the project's
-# MIB notes, mibspec.md): smilint -l 6 must be clean, and net-snmp must
-# resolve every object of the layout to its numeric OID and back, with its
-# access and enumeration.  Prints TAP for automake's TAP driver.
+# mibtest.sh: checks mib/XEN-SNMP-MIB.txt against the layout every other
+# part of xensnmp is written against (the list of objects below):
+# smilint -l 6 must be clean, and net-snmp must resolve every object of
+# the layout to its numeric OID and back, with its access and
+# enumeration.  Prints TAP for automake's TAP driver and exits non-zero
+# when a check fails.
 #
 # Base modules: the MIB imports SNMPv2-SMI, SNMPv2-TC, SNMPv2-CONF,
 # SNMP-FRAMEWORK-MIB and HCNUM-TC, which Debian does not ship (they come
@@ -39,19 +40,19 @@ SNMP_PERSISTENT_DIR=$tmpdir/persist
 export SNMP_PERSISTENT_DIR
 trap 'rm -rf "$tmpdir"' EXIT
 
-n=0
-failed=0
-result() { # result STATUS NAME [DIAGNOSTIC...]
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then
-        echo "ok $n - $2"
+. "$srcdir/tests/tap.sh"
+
+# result STATUS NAME [DIAGNOSTIC...]: a case from a command's status.
+# (Its variables are prefixed: the shell has no locals, and the loop
+# below reads "name".)
+result() {
+    result_status=$1
+    result_name=$2
+    shift 2
+    if [ "$result_status" -eq 0 ]; then
+        ok "$result_name"
     else
-        failed=$((failed + 1))
-        echo "not ok $n - $2"
-        shift 2
-        for line in "$@"; do
-            printf '# %s\n' "$line"
-        done
+        not_ok "$result_name" "$@"
     fi
 }
 
@@ -59,12 +60,11 @@ have_smilint=0
 have_snmptranslate=0
 command -v smilint >/dev/null 2>&1 && have_smilint=1
 command -v snmptranslate >/dev/null 2>&1 && have_snmptranslate=1
-result $((1 - have_smilint)) "setup_smilint_installed" \
-    "smilint not found: apt-get install smitools"
-result $((1 - have_snmptranslate)) "setup_snmptranslate_installed" \
-    "snmptranslate not found: apt-get install snmp"
-[ -r "$mibfile" ]
-result $? "setup_mib_present" "$mibfile is missing"
+[ $have_smilint = 1 ] ||
+    setup_failed "smilint not found" "apt-get install smitools"
+[ $have_snmptranslate = 1 ] ||
+    setup_failed "snmptranslate not found" "apt-get install snmp"
+[ -r "$mibfile" ] || setup_failed "$mibfile is missing"
 
 translate() {
     snmptranslate -M "-$standins" -m "$mibfile" "$@" 2>>"$tmpdir/stderr"
@@ -282,15 +282,9 @@ fi
 
 # --- the root OID in the C sources ----------------------------------------
 header=$srcdir/agent/xen_mib.h
-if [ -f "$header" ]; then
-    got=$(sed -n 's/^#define XEN_MIB_ROOT[[:space:]]*//p' "$header" | tr -d ' ')
-    [ "$got" = "$(echo "$root" | tr . ,)" ]
-    result $? "agent_root_oid_matches_mib" \
-        "agent/xen_mib.h XEN_MIB_ROOT is '$got', the MIB's is $root"
-else
-    n=$((n + 1))
-    echo "ok $n - agent_root_oid_matches_mib # SKIP agent/xen_mib.h not present"
-fi
+got=$(sed -n 's/^#define XEN_MIB_ROOT[[:space:]]*//p' "$header" | tr -d ' ')
+[ "$got" = "$(echo "$root" | tr . ,)" ]
+result $? "agent_root_oid_matches_mib" \
+    "agent/xen_mib.h XEN_MIB_ROOT is '$got', the MIB's is $root"
 
-echo "1..$n"
-exit 0
+done_testing

@@ -32,60 +32,13 @@ XS_TRAP_OID=.1.3.6.1.6.3.1.1.4.1.0
 MIBS=
 export MIBS
 
-XS_NTESTS=0
-XS_FAILED=0
 XS_TMP=
 XS_SNMPD_PID=
 XS_AGENT_PID=
 XS_PORT=
 
-ok() {
-    XS_NTESTS=$((XS_NTESTS + 1))
-    echo "ok $XS_NTESTS - $1"
-}
-
-# not_ok DESCRIPTION [DIAGNOSTIC LINE]...
-not_ok() {
-    XS_NTESTS=$((XS_NTESTS + 1))
-    XS_FAILED=1
-    echo "not ok $XS_NTESTS - $1"
-    shift
-    for line in "$@"; do
-        printf '# %s\n' "$line"
-    done
-}
-
-# check DESCRIPTION COMMAND...: ok when the command succeeds.
-check() {
-    desc=$1
-    shift
-    if "$@"; then
-        ok "$desc"
-    else
-        not_ok "$desc" "failed: $*"
-    fi
-}
-
-# is GOT EXPECTED DESCRIPTION
-is() {
-    if [ "$1" = "$2" ]; then
-        ok "$3"
-    else
-        not_ok "$3" "got:      '$1'" "expected: '$2'"
-    fi
-}
-
-# Prints the plan after the tests ("1..N" last is valid TAP) and exits.
-done_testing() {
-    echo "1..$XS_NTESTS"
-    exit "$XS_FAILED"
-}
-
-# Ends the test with a set-up failure.
-setup_failed() {
-    not_ok "setup: $1" "${2:-}"
-    done_testing
-}
+# TAP output: ok, not_ok, check, is, done_testing, setup_failed.
+. "$abs_srcdir/tests/tap.sh"
 
 xs_require_tools() {
     for tool in "$SNMPD" snmpget snmpwalk snmptable snmpbulkwalk; do

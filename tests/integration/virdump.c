@@ -62,6 +62,22 @@ adminState(int state)
     }
 }
 
+/* The maximum vcpus of a domain without vcpus to list (shut off or
+ * crashed): the text of <vcpu> in its XML, whatever its current count. */
+static int
+xmlMaxVcpus(virDomainPtr dom, unsigned int *max)
+{
+    char *xml = virDomainGetXMLDesc(dom, 0);
+    const char *p = xml != NULL ? strstr(xml, "<vcpu") : NULL;
+    int ret = -1;
+
+    if (p != NULL && (p = strchr(p, '>')) != NULL &&
+        sscanf(p + 1, "%u", max) == 1)
+        ret = 0;
+    free(xml);
+    return ret;
+}
+
 static int
 dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
 {
@@ -86,7 +102,9 @@ dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
         id = (int)virDomainGetID(dom);
         *activeMem += info.memory;
     }
-    maxVcpus = info.nrVirtCpu;
+    if ((!active || info.state == VIR_DOMAIN_CRASHED) &&
+        xmlMaxVcpus(dom, &maxVcpus) < 0)
+        goto cleanup;
     if (active && info.state != VIR_DOMAIN_CRASHED) {
         vinfo = calloc(MAX_VCPUS, sizeof(*vinfo));
         maps = calloc(MAX_VCPUS, (size_t)maplen);
