@@ -12,6 +12,7 @@ agent_libxscore_la_SOURCES = \
 ## The MIB modules and the refresh worker, shared by the daemon and the
 ## snmpd module.
 XENSNMP_MIB_SOURCES = \
+	agent/clock.c agent/clock.h \
 	agent/modules.c agent/modules.h \
 	agent/xen_mib.h \
 	agent/xenNode.c agent/xenNode.h \

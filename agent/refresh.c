@@ -25,10 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "libvir_events.h"
+#include "clock.h"
 #include "refresh.h"
 
 #define XS_REFRESH_MAX_LISTENERS 4
@@ -91,37 +91,6 @@ static struct {
     .wakefd = {-1, -1},
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
-
-uint64_t
-xsRefreshNowNs(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-unsigned long
-xsRefreshTicks(uint64_t monoNs)
-{
-    /* CLOCK_MONOTONIC when sysUpTime was 0, fixed at the first call: a
-     * TimeStamp must read the same every time, which computing "uptime
-     * minus age" afresh on each read would not (the two clocks round
-     * differently). */
-    static uint64_t originNs;
-    static bool haveOrigin;
-
-    if (!haveOrigin) {
-        uint64_t now = xsRefreshNowNs();
-        uint64_t up = (uint64_t)netsnmp_get_agent_uptime() * 10000000ULL;
-
-        originNs = up < now ? now - up : 0;
-        haveOrigin = true;
-    }
-    if (monoNs == 0 || monoNs < originNs)
-        return 0;
-    return (unsigned long)((monoNs - originNs) / 10000000ULL);
-}
 
 static void
 xsRefreshErrorText(char *buf, size_t len, const char *what)
@@ -242,7 +211,7 @@ xsRefreshWait(uint64_t lastNs, bool followUp, bool *event)
             deadline = lastNs + XS_REFRESH_FOLLOW_UP_NS;
         if (stop)
             return false;
-        now = xsRefreshNowNs();
+        now = xsClockNowNs();
         if (kick || now >= deadline)
             return true;
 
@@ -273,7 +242,7 @@ xsRefreshWait(uint64_t lastNs, bool followUp, bool *event)
 static void *
 xsRefreshWorker(void *opaque)
 {
-    uint64_t lastNs = xsRefreshNowNs();
+    uint64_t lastNs = xsClockNowNs();
     bool event = false;
 
     (void)opaque;
@@ -307,7 +276,7 @@ xsRefreshWorker(void *opaque)
             }
         }
         xsRefreshSend(&msg);
-        lastNs = xsRefreshNowNs();
+        lastNs = xsClockNowNs();
     }
     return NULL;
 }

@@ -75,13 +75,6 @@ void xsRefreshSetConnectionListener(xsRefreshConnectionListener fn);
 const xsSnapshot *xsRefreshCurrent(void);
 const xsRefreshStats *xsRefreshGetStats(void);
 
-/* CLOCK_MONOTONIC now, in ns. */
-uint64_t xsRefreshNowNs(void);
-
-/* Converts a CLOCK_MONOTONIC time to sysUpTime hundredths (TimeStamp);
- * 0 for 0 or anything before the agent started. */
-unsigned long xsRefreshTicks(uint64_t monoNs);
-
 /* Whether SETs are accepted (configuration "control"). */
 void xsRefreshSetControl(bool enabled);
 bool xsRefreshControlEnabled(void);

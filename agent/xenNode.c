@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "clock.h"
 #include "refresh.h"
 #include "xenNode.h"
 #include "xen_mib.h"
@@ -105,10 +106,10 @@ xenNodeGetColumn(netsnmp_variable_list *vb, oid col)
         xenNodeSetU32(vb, ASN_GAUGE, n->definedDomains);
         break;
     case XEN_NODE_DOMAIN_TABLE_LAST_CHANGE:
-        xenNodeSetU32(vb, ASN_TIMETICKS, xsRefreshTicks(st->lastChangeNs));
+        xenNodeSetU32(vb, ASN_TIMETICKS, xsClockTicks(st->lastChangeNs));
         break;
     case XEN_NODE_LAST_REFRESH:
-        xenNodeSetU32(vb, ASN_TIMETICKS, xsRefreshTicks(st->lastRefreshNs));
+        xenNodeSetU32(vb, ASN_TIMETICKS, xsClockTicks(st->lastRefreshNs));
         break;
     case XEN_NODE_REFRESH_DURATION:
         xenNodeSetU32(vb, ASN_GAUGE, st->durationNs / 1000);

@@ -21,6 +21,7 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
+#include "clock.h"
 #include "refresh.h"
 #include "snapshot.h"
 #include "xenNotify.h"
@@ -275,7 +276,7 @@ xenNotifyAfterControl(virConnectPtr conn, const char *name)
                 sizeof(*xenNotify.entries), xenNotifyCompareKey);
     if (e == NULL)
         return; /* a row the next snapshot will bring */
-    e->controlNs = xsRefreshNowNs();
+    e->controlNs = xsClockNowNs();
     if ((d = virDomainLookupByName(conn, name)) == NULL ||
         virDomainGetInfo(d, &info) < 0) {
         /* Gone (a transient domain destroyed, say): the next snapshot
