@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "connection.h"
 #include "libvir_events.h"
 #include "lifecycle.h"
 #include "refresh.h"
@@ -246,7 +247,7 @@ xsLifecycleDrain(void)
             continue;
         if (n != (ssize_t)sizeof(msg))
             break;
-        xsRefreshCountCalls(msg.calls, msg.failed);
+        xsConnectionCountCalls(msg.calls, msg.failed);
         if (msg.res.ok)
             snmp_log(LOG_NOTICE, "xensnmpd: %s of \"%s\" done\n",
                      xsLifecycleActionName(msg.res.action), msg.res.name);
@@ -270,7 +271,7 @@ xsLifecycleReadable(int fd, void *data)
 static int
 xsLifecycleStart(void)
 {
-    const char *uri = xsRefreshUri();
+    const char *uri = xsConnectionUri();
     int rc;
 
     if ((xsLifecycle.jobs = calloc(XS_LIFECYCLE_MAX_JOBS,

@@ -13,6 +13,7 @@ agent_libxscore_la_SOURCES = \
 ## snmpd module.
 XENSNMP_MIB_SOURCES = \
 	agent/clock.c agent/clock.h \
+	agent/connection.c agent/connection.h \
 	agent/modules.c agent/modules.h \
 	agent/xen_mib.h \
 	agent/xenNode.c agent/xenNode.h \

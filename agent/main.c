@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "agentconf.h"
+#include "connection.h"
 #include "modules.h"
 #include "refresh.h"
 #include "xenNotify.h"
@@ -315,7 +316,7 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
         snmp_log(LOG_WARNING, "xensnmpd: uri and agentx-socket changes "
                               "take effect at the next restart\n");
     xsRefreshSetInterval(next.refreshMs);
-    xsRefreshSetControl(next.control);
+    xsConnectionSetControl(next.control);
     xenNotifySetEnabled(next.notifications);
     snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
     xsConfigClear(cfg);
@@ -371,7 +372,8 @@ main(int argc, char **argv)
     }
     /* Before anything forks or logs elsewhere, so that a bad URI is on
      * the terminal with exit status 1. */
-    if (xsRefreshInit(cfg.uri, cfg.refreshMs, err, sizeof(err)) < 0) {
+    if (xsConnectionInit(cfg.uri, err, sizeof(err)) < 0 ||
+        xsRefreshInit(cfg.refreshMs, err, sizeof(err)) < 0) {
         fprintf(stderr, "xensnmpd: %s\n", err);
         goto cleanup;
     }
@@ -450,6 +452,7 @@ cleanup:
     if (snmpStarted)
         xsModulesShutdown();
     xsRefreshShutdown();
+    xsConnectionShutdown();
     if (xsWakePipe[0] >= 0) {
         unregister_readfd(xsWakePipe[0]);
         close(xsWakePipe[0]);

@@ -29,6 +29,7 @@
 
 #include "libvir_events.h"
 #include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 
 #define XS_REFRESH_MAX_LISTENERS 4
@@ -66,13 +67,10 @@ static struct {
     xsRefreshConnectionListener connListener;
     int pipefd[2];
     bool started;
-    bool control;
-    virConnectPtr controlConn;
 
     /* Handed to the worker at start; then the worker's alone. */
     virConnectPtr conn;
     bool noEvents; /* conn's driver has no change events */
-    char *uri;
     const xsSnapshot *last;
 
     /* Written (a byte) by the main thread after setting stop or kick or
@@ -92,37 +90,24 @@ static struct {
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
 
-static void
-xsRefreshErrorText(char *buf, size_t len, const char *what)
-{
-    virErrorPtr e = virGetLastError();
-
-    snprintf(buf, len, "%s: %s", what,
-             e != NULL && e->message != NULL ? e->message : "unknown error");
-}
-
 int
-xsRefreshInit(const char *uri, unsigned int refreshMs, char *err, size_t errlen)
+xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen)
 {
     unsigned long long calls = 0, failed = 0;
     xsSnapshot *snap = NULL;
 
     xsRefresh.refreshMs = refreshMs;
-    if (uri != NULL && (xsRefresh.uri = strdup(uri)) == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
     calls++;
-    xsRefresh.conn = virConnectOpenReadOnly(uri);
+    xsRefresh.conn = virConnectOpenReadOnly(xsConnectionUri());
     if (xsRefresh.conn == NULL) {
-        xsRefreshErrorText(err, errlen, "cannot connect to the hypervisor");
+        xsConnectionCountCalls(calls, calls);
+        xsConnectionErrorText(err, errlen, "cannot connect to the hypervisor");
         return -1;
     }
     snap = xsSnapshotTake(xsRefresh.conn, NULL, &calls, &failed);
-    xsRefresh.stats.libCalls += calls;
-    xsRefresh.stats.failedCalls += failed;
+    xsConnectionCountCalls(calls, failed);
     if (snap == NULL) {
-        xsRefreshErrorText(err, errlen, "cannot read the hypervisor");
+        xsConnectionErrorText(err, errlen, "cannot read the hypervisor");
         return -1;
     }
     xsRefresh.current = snap;
@@ -253,20 +238,20 @@ xsRefreshWorker(void *opaque)
         memset(&msg, 0, sizeof(msg));
         if (xsRefresh.conn == NULL) {
             msg.calls++;
-            xsRefresh.conn = virConnectOpenReadOnly(xsRefresh.uri);
+            xsRefresh.conn = virConnectOpenReadOnly(xsConnectionUri());
             xsRefresh.noEvents = false;
             if (xsRefresh.conn == NULL) {
                 msg.failed++;
-                xsRefreshErrorText(msg.error, sizeof(msg.error),
-                                   "cannot connect to the hypervisor");
+                xsConnectionErrorText(msg.error, sizeof(msg.error),
+                                      "cannot connect to the hypervisor");
             }
         }
         if (xsRefresh.conn != NULL) {
             msg.snap = xsSnapshotTake(xsRefresh.conn, xsRefresh.last,
                                       &msg.calls, &msg.failed);
             if (msg.snap == NULL) {
-                xsRefreshErrorText(msg.error, sizeof(msg.error),
-                                   "cannot read the hypervisor");
+                xsConnectionErrorText(msg.error, sizeof(msg.error),
+                                      "cannot read the hypervisor");
                 /* Reopen at the next interval: the connection may be
                  * the thing that broke. */
                 virConnectClose(xsRefresh.conn);
@@ -310,8 +295,7 @@ xsRefreshSwap(xsSnapshot *snap)
 static void
 xsRefreshHandleMsg(xsRefreshMsg *msg)
 {
-    xsRefresh.stats.libCalls += msg->calls;
-    xsRefresh.stats.failedCalls += msg->failed;
+    xsConnectionCountCalls(msg->calls, msg->failed);
     if (msg->snap == NULL) {
         /* Logged once per outage, not once per interval. */
         if (xsRefresh.stats.connectionUp) {
@@ -320,9 +304,7 @@ xsRefreshHandleMsg(xsRefreshMsg *msg)
             xsRefresh.stats.connectionUp = false;
             /* The control connection shares the fate of the worker's:
              * reopen it at the next SET. */
-            if (xsRefresh.controlConn != NULL)
-                virConnectClose(xsRefresh.controlConn);
-            xsRefresh.controlConn = NULL;
+            xsConnectionDropControl();
             if (xsRefresh.connListener != NULL)
                 xsRefresh.connListener(false);
         }
@@ -404,36 +386,6 @@ xsRefreshStart(void)
 }
 
 void
-xsRefreshSetControl(bool enabled)
-{
-    xsRefresh.control = enabled;
-}
-
-bool
-xsRefreshControlEnabled(void)
-{
-    return xsRefresh.control;
-}
-
-virConnectPtr
-xsRefreshControlConnection(void)
-{
-    if (xsRefresh.controlConn == NULL) {
-        xsRefresh.stats.libCalls++;
-        xsRefresh.controlConn = virConnectOpen(xsRefresh.uri);
-        if (xsRefresh.controlConn == NULL) {
-            char err[256];
-
-            xsRefresh.stats.failedCalls++;
-            xsRefreshErrorText(err, sizeof(err),
-                               "cannot open the control connection");
-            snmp_log(LOG_ERR, "xensnmpd: %s\n", err);
-        }
-    }
-    return xsRefresh.controlConn;
-}
-
-void
 xsRefreshKick(void)
 {
     if (!xsRefresh.started)
@@ -469,19 +421,6 @@ void
 xsRefreshSetConnectionListener(xsRefreshConnectionListener fn)
 {
     xsRefresh.connListener = fn;
-}
-
-const char *
-xsRefreshUri(void)
-{
-    return xsRefresh.uri;
-}
-
-void
-xsRefreshCountCalls(unsigned long long calls, unsigned long long failed)
-{
-    xsRefresh.stats.libCalls += calls;
-    xsRefresh.stats.failedCalls += failed;
 }
 
 const xsSnapshot *
@@ -529,9 +468,4 @@ xsRefreshShutdown(void)
     if (xsRefresh.conn != NULL)
         virConnectClose(xsRefresh.conn);
     xsRefresh.conn = NULL;
-    if (xsRefresh.controlConn != NULL)
-        virConnectClose(xsRefresh.controlConn);
-    xsRefresh.controlConn = NULL;
-    free(xsRefresh.uri);
-    xsRefresh.uri = NULL;
 }

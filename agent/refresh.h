@@ -24,12 +24,10 @@
 typedef struct _xsRefreshStats xsRefreshStats;
 
 struct _xsRefreshStats {
-    unsigned long long refreshes;   /* snapshots taken */
-    unsigned long long libCalls;    /* libvir calls made */
-    unsigned long long failedCalls; /* of which failed */
-    uint64_t lastRefreshNs;         /* CLOCK_MONOTONIC of the snapshot */
-    uint64_t durationNs;            /* how long it took */
-    uint64_t lastChangeNs;          /* last row add/remove/state change */
+    unsigned long long refreshes; /* snapshots taken */
+    uint64_t lastRefreshNs;       /* CLOCK_MONOTONIC of the snapshot */
+    uint64_t durationNs;          /* how long it took */
+    uint64_t lastChangeNs;        /* last row add/remove/state change */
     bool connectionUp;
 };
 
@@ -39,16 +37,14 @@ typedef void (*xsRefreshListener)(const xsSnapshot *snap);
 
 /**
  * xsRefreshInit:
- * @uri: hypervisor connection name (NULL: libvir's default)
  * @refreshMs: interval between snapshots
  * @err, @errlen: receives the reason on failure
  *
- * Opens the connection and takes the first snapshot synchronously, so
+ * Opens the worker's connection (xsConnectionUri()) and takes the first snapshot synchronously, so
  * that an unreachable hypervisor is reported before the agent starts.
  * Returns 0 or -1.
  */
-int xsRefreshInit(const char *uri, unsigned int refreshMs, char *err,
-                  size_t errlen);
+int xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen);
 
 /**
  * xsRefreshStart:
@@ -74,21 +70,6 @@ void xsRefreshSetConnectionListener(xsRefreshConnectionListener fn);
 
 const xsSnapshot *xsRefreshCurrent(void);
 const xsRefreshStats *xsRefreshGetStats(void);
-
-/* Whether SETs are accepted (configuration "control"). */
-void xsRefreshSetControl(bool enabled);
-bool xsRefreshControlEnabled(void);
-
-/* The read-write connection that SETs use, opened on first use on the
- * main thread (the worker keeps its own).  NULL with the error logged
- * when it cannot be opened. */
-virConnectPtr xsRefreshControlConnection(void);
-
-/* The connection name given to xsRefreshInit() (NULL: the default). */
-const char *xsRefreshUri(void);
-
-/* Adds library calls made elsewhere (the control worker) to the stats. */
-void xsRefreshCountCalls(unsigned long long calls, unsigned long long failed);
 
 /* Asks the worker for a snapshot now, after a SET changed something. */
 void xsRefreshKick(void);

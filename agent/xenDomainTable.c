@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
 #include "xenDomainTable.h"
@@ -311,7 +312,7 @@ xenDomainTableCheckValue(const netsnmp_variable_list *vb,
     const xenDomainTableColumn *c = &xenDomainTableColumns[col];
     int rc;
 
-    if (!c->writable || !xsRefreshControlEnabled())
+    if (!c->writable || !xsConnectionControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
     if (row == NULL)
         return SNMP_ERR_NOCREATION;

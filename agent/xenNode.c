@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 #include "xenNode.h"
 #include "xen_mib.h"
@@ -119,17 +120,17 @@ xenNodeGetColumn(netsnmp_variable_list *vb, oid col)
                                            : XEN_CONNECTION_DOWN);
         break;
     case XEN_NODE_FAILED_CALLS:
-        xenNodeSetU64(vb, st->failedCalls);
+        xenNodeSetU64(vb, xsConnectionFailedCalls());
         break;
     case XEN_NODE_REFRESHES:
         xenNodeSetU64(vb, st->refreshes);
         break;
     case XEN_NODE_LIBRARY_CALLS:
-        xenNodeSetU64(vb, st->libCalls);
+        xenNodeSetU64(vb, xsConnectionLibCalls());
         break;
     case XEN_NODE_CONTROL_ENABLED:
-        xenNodeSetInt(vb, xsRefreshControlEnabled() ? XEN_TRUTH_TRUE
-                                                    : XEN_TRUTH_FALSE);
+        xenNodeSetInt(vb, xsConnectionControlEnabled() ? XEN_TRUTH_TRUE
+                                                       : XEN_TRUTH_FALSE);
         break;
     default:
         return false;

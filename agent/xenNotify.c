@@ -22,6 +22,7 @@
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
 #include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 #include "snapshot.h"
 #include "xenNotify.h"
@@ -325,7 +326,7 @@ static void
 xenNotifyConnection(bool up)
 {
     netsnmp_variable_list *vars = NULL;
-    unsigned long long failed = xsRefreshGetStats()->failedCalls;
+    unsigned long long failed = xsConnectionFailedCalls();
     struct counter64 c64;
 
     if (!xenNotify.enabled)

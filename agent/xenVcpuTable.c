@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "connection.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
 #include "xenDomainTable.h"
@@ -126,7 +127,7 @@ xenVcpuTableReserve(netsnmp_request_info *request, const xenVcpuTableRow *row,
     xenVcpuTableSet *set;
     int rc;
 
-    if (!xenVcpuTableColumns[col].writable || !xsRefreshControlEnabled())
+    if (!xenVcpuTableColumns[col].writable || !xsConnectionControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
     if (row == NULL)
         return SNMP_ERR_NOCREATION;
