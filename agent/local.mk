@@ -22,7 +22,8 @@ XENSNMP_MIB_SOURCES = \
 	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
 	agent/xenNotify.c agent/xenNotify.h \
-	agent/refresh.c agent/refresh.h
+	agent/refresh.c agent/refresh.h \
+	agent/worker.c agent/worker.h
 
 sbin_PROGRAMS = agent/xensnmpd
 agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)

@@ -14,7 +14,6 @@
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -27,6 +26,7 @@
 #include "connection.h"
 #include "modules.h"
 #include "refresh.h"
+#include "worker.h"
 #include "xenNotify.h"
 
 #define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
@@ -36,7 +36,7 @@ static volatile sig_atomic_t xsStopRequested;
 static volatile sig_atomic_t xsReloadRequested;
 /* The handlers also write a byte here, so that a signal arriving just
  * before the loop blocks in select() still wakes it (self-pipe). */
-static int xsWakePipe[2] = {-1, -1};
+static xsWakePipe xsSignalPipe = XS_WAKE_PIPE_INIT;
 
 typedef struct _xsOptions xsOptions;
 
@@ -236,40 +236,13 @@ static void
 xsSignal(int sig)
 {
     int saved = errno;
-    ssize_t n;
 
     if (sig == SIGHUP)
         xsReloadRequested = 1;
     else
         xsStopRequested = 1;
-    if (xsWakePipe[1] >= 0)
-        n = write(xsWakePipe[1], "", 1);
-    (void)n;
+    xsWakePipeSignal(&xsSignalPipe);
     errno = saved;
-}
-
-static void
-xsWakeRead(int fd, void *data)
-{
-    char buf[64];
-
-    (void)data;
-    while (read(fd, buf, sizeof(buf)) > 0)
-        ;
-}
-
-static int
-xsWakeSetup(void)
-{
-    int i;
-
-    if (pipe(xsWakePipe) < 0)
-        return -1;
-    for (i = 0; i < 2; i++)
-        if (fcntl(xsWakePipe[i], F_SETFL, O_NONBLOCK) < 0 ||
-            fcntl(xsWakePipe[i], F_SETFD, FD_CLOEXEC) < 0)
-            return -1;
-    return register_readfd(xsWakePipe[0], xsWakeRead, NULL) < 0 ? -1 : 0;
 }
 
 static int
@@ -432,7 +405,8 @@ main(int argc, char **argv)
 
     if (xsRefreshStart() < 0)
         goto cleanup;
-    if (xsWakeSetup() < 0) {
+    if (xsWakePipeOpen(&xsSignalPipe) < 0 ||
+        xsWakePipeWatch(&xsSignalPipe) < 0) {
         snmp_log(LOG_ERR, "xensnmpd: cannot set up the signal pipe\n");
         goto cleanup;
     }
@@ -453,12 +427,7 @@ cleanup:
         xsModulesShutdown();
     xsRefreshShutdown();
     xsConnectionShutdown();
-    if (xsWakePipe[0] >= 0) {
-        unregister_readfd(xsWakePipe[0]);
-        close(xsWakePipe[0]);
-        close(xsWakePipe[1]);
-        xsWakePipe[0] = xsWakePipe[1] = -1;
-    }
+    xsWakePipeClose(&xsSignalPipe);
     if (snmpStarted)
         snmp_shutdown("xensnmpd");
     if (snmpStarted)

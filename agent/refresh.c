@@ -14,23 +14,18 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #ifdef HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
-#include <poll.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "libvir_events.h"
 #include "clock.h"
 #include "connection.h"
+#include "libvir_events.h"
 #include "refresh.h"
+#include "worker.h"
 
 #define XS_REFRESH_MAX_LISTENERS 4
 
@@ -45,8 +40,7 @@
  * introduces a domain before it unpauses it and adds its devices). */
 #define XS_REFRESH_FOLLOW_UP_NS (1000ULL * 1000000ULL)
 
-/* What the worker sends through the pipe; small enough (< PIPE_BUF) that
- * each write is atomic. */
+/* What the worker sends to the main thread (worker.h). */
 typedef struct _xsRefreshMsg xsRefreshMsg;
 
 struct _xsRefreshMsg {
@@ -65,28 +59,19 @@ static struct {
     xsRefreshListener listeners[XS_REFRESH_MAX_LISTENERS];
     size_t nlisteners;
     xsRefreshConnectionListener connListener;
-    int pipefd[2];
-    bool started;
+    xsWorker *worker; /* NULL until xsRefreshStart() */
 
     /* Handed to the worker at start; then the worker's alone. */
     virConnectPtr conn;
     bool noEvents; /* conn's driver has no change events */
     const xsSnapshot *last;
 
-    /* Written (a byte) by the main thread after setting stop or kick or
-     * changing the interval, read by the worker, which waits in poll()
-     * on it and on the connection's event descriptor. */
-    int wakefd[2];
-
-    /* Shared, under lock. */
+    /* Shared, under lock; the main thread wakes the worker after
+     * changing them. */
     pthread_mutex_t lock;
-    bool stop;
     bool kick;
     unsigned int refreshMs;
-    pthread_t thread;
 } xsRefresh = {
-    .pipefd = {-1, -1},
-    .wakefd = {-1, -1},
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
 
@@ -126,20 +111,6 @@ xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen)
     return 0;
 }
 
-static void
-xsRefreshSend(const xsRefreshMsg *msg)
-{
-    ssize_t n;
-
-    do {
-        n = write(xsRefresh.pipefd[1], msg, sizeof(*msg));
-    } while (n < 0 && errno == EINTR);
-    /* Only a closed pipe makes this fail, and only at shutdown, which
-     * drains the pipe itself: a lost snapshot would leak, so free it. */
-    if (n != (ssize_t)sizeof(*msg))
-        xsSnapshotFree(msg->snap);
-}
-
 /* The worker's connection's change descriptor, or -1 when it has none
  * (not open, or a driver without events: then the interval alone). */
 static int
@@ -175,64 +146,55 @@ xsRefreshPollMs(uint64_t now, uint64_t until)
  * Returns false when the worker must stop; *@event tells whether a
  * change woke it. */
 static bool
-xsRefreshWait(uint64_t lastNs, bool followUp, bool *event)
+xsRefreshWait(xsWorker *w, uint64_t lastNs, bool followUp, bool *event)
 {
     *event = false;
     for (;;) {
-        struct pollfd pfd[2];
         uint64_t now, deadline, until;
-        bool stop, kick;
-        nfds_t nfds = 1;
-        int fd;
-        char buf[64];
+        bool kick;
+        int fd = -1;
 
         pthread_mutex_lock(&xsRefresh.lock);
-        stop = xsRefresh.stop;
         kick = xsRefresh.kick;
         xsRefresh.kick = false;
         deadline = lastNs + (uint64_t)xsRefresh.refreshMs * 1000000ULL;
         pthread_mutex_unlock(&xsRefresh.lock);
         if (followUp && lastNs + XS_REFRESH_FOLLOW_UP_NS < deadline)
             deadline = lastNs + XS_REFRESH_FOLLOW_UP_NS;
-        if (stop)
-            return false;
         now = xsClockNowNs();
         if (kick || now >= deadline)
             return true;
 
-        pfd[0].fd = xsRefresh.wakefd[0];
-        pfd[0].events = POLLIN;
         until = deadline;
         if (now < lastNs + XS_REFRESH_EVENT_GAP_NS) {
             /* Too soon for an event to count: look again after the gap. */
             if (lastNs + XS_REFRESH_EVENT_GAP_NS < until)
                 until = lastNs + XS_REFRESH_EVENT_GAP_NS;
-        } else if ((fd = xsRefreshEventFd()) >= 0) {
-            pfd[1].fd = fd;
-            pfd[1].events = POLLIN;
-            nfds = 2;
+        } else {
+            fd = xsRefreshEventFd();
         }
-        if (poll(pfd, nfds, xsRefreshPollMs(now, until)) <= 0)
-            continue; /* timeout or EINTR: the checks above decide */
-        if (pfd[0].revents != 0)
-            while (read(xsRefresh.wakefd[0], buf, sizeof(buf)) > 0)
-                ;
-        if (nfds == 2 && pfd[1].revents != 0) {
+        switch (xsWorkerWait(w, xsRefreshPollMs(now, until), fd)) {
+        case XS_WORKER_STOP:
+            return false;
+        case XS_WORKER_READY:
             *event = true;
             return true;
+        case XS_WORKER_WOKEN:
+        case XS_WORKER_TIMEOUT:
+            break; /* the checks above decide */
         }
     }
 }
 
-static void *
-xsRefreshWorker(void *opaque)
+static void
+xsRefreshWorker(xsWorker *w, void *opaque)
 {
     uint64_t lastNs = xsClockNowNs();
     bool event = false;
 
     (void)opaque;
 
-    while (xsRefreshWait(lastNs, event, &event)) {
+    while (xsRefreshWait(w, lastNs, event, &event)) {
         xsRefreshMsg msg;
 
         memset(&msg, 0, sizeof(msg));
@@ -256,26 +218,17 @@ xsRefreshWorker(void *opaque)
                  * the thing that broke. */
                 virConnectClose(xsRefresh.conn);
                 xsRefresh.conn = NULL;
-            } else {
-                xsRefresh.last = msg.snap;
             }
         }
-        xsRefreshSend(&msg);
+        /* The new snapshot becomes the baseline once the main thread
+         * has it; a message that cannot be sent (only while stopping)
+         * would leak it. */
+        if (xsWorkerSend(w, &msg) < 0)
+            xsSnapshotFree(msg.snap);
+        else if (msg.snap != NULL)
+            xsRefresh.last = msg.snap;
         lastNs = xsClockNowNs();
     }
-    return NULL;
-}
-
-/* Wakes the worker's poll() after a change of stop, kick or the
- * interval. */
-static void
-xsRefreshWake(void)
-{
-    ssize_t n;
-
-    /* Non-blocking: a full pipe already holds a wake-up. */
-    n = write(xsRefresh.wakefd[1], "", 1);
-    (void)n;
 }
 
 static void
@@ -292,9 +245,13 @@ xsRefreshSwap(xsSnapshot *snap)
     xsSnapshotFree(old);
 }
 
+/* Main thread: one refresh's outcome. */
 static void
-xsRefreshHandleMsg(xsRefreshMsg *msg)
+xsRefreshDeliver(const void *data, void *opaque)
 {
+    const xsRefreshMsg *msg = data;
+
+    (void)opaque;
     xsConnectionCountCalls(msg->calls, msg->failed);
     if (msg->snap == NULL) {
         /* Logged once per outage, not once per interval. */
@@ -325,75 +282,23 @@ xsRefreshHandleMsg(xsRefreshMsg *msg)
     xsRefreshSwap(msg->snap);
 }
 
-/* Reads every message waiting in the pipe (non-blocking). */
-static void
-xsRefreshDrain(void)
-{
-    xsRefreshMsg msg;
-    ssize_t n;
-
-    for (;;) {
-        n = read(xsRefresh.pipefd[0], &msg, sizeof(msg));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != (ssize_t)sizeof(msg))
-            break;
-        xsRefreshHandleMsg(&msg);
-    }
-}
-
-static void
-xsRefreshReadable(int fd, void *data)
-{
-    (void)fd;
-    (void)data;
-    xsRefreshDrain();
-}
-
 int
 xsRefreshStart(void)
 {
-    int rc;
-
-    if (pipe(xsRefresh.pipefd) < 0 || pipe(xsRefresh.wakefd) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: pipe: %s\n", strerror(errno));
-        return -1;
-    }
-    if (fcntl(xsRefresh.pipefd[0], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.pipefd[1], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.wakefd[0], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.wakefd[1], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.wakefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.wakefd[1], F_SETFD, FD_CLOEXEC) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: fcntl: %s\n", strerror(errno));
-        return -1;
-    }
-
-    if (register_readfd(xsRefresh.pipefd[0], xsRefreshReadable, NULL) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot watch the refresh pipe\n");
-        return -1;
-    }
-    rc = pthread_create(&xsRefresh.thread, NULL, xsRefreshWorker, NULL);
-    if (rc != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot start the refresh thread: %s\n",
-                 strerror(rc));
-        unregister_readfd(xsRefresh.pipefd[0]);
-        return -1;
-    }
-    xsRefresh.started = true;
-    return 0;
+    xsRefresh.worker = xsWorkerStart("refresh", sizeof(xsRefreshMsg),
+                                     xsRefreshWorker, xsRefreshDeliver, NULL);
+    return xsRefresh.worker != NULL ? 0 : -1;
 }
 
 void
 xsRefreshKick(void)
 {
-    if (!xsRefresh.started)
+    if (xsRefresh.worker == NULL)
         return;
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.kick = true;
     pthread_mutex_unlock(&xsRefresh.lock);
-    xsRefreshWake();
+    xsWorkerWake(xsRefresh.worker);
 }
 
 void
@@ -402,8 +307,7 @@ xsRefreshSetInterval(unsigned int refreshMs)
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.refreshMs = refreshMs;
     pthread_mutex_unlock(&xsRefresh.lock);
-    if (xsRefresh.started)
-        xsRefreshWake();
+    xsWorkerWake(xsRefresh.worker);
 }
 
 int
@@ -438,30 +342,12 @@ xsRefreshGetStats(void)
 void
 xsRefreshShutdown(void)
 {
-    if (xsRefresh.started) {
-        pthread_mutex_lock(&xsRefresh.lock);
-        xsRefresh.stop = true;
-        pthread_mutex_unlock(&xsRefresh.lock);
-        xsRefreshWake();
-        pthread_join(xsRefresh.thread, NULL);
-        xsRefresh.started = false;
-        unregister_readfd(xsRefresh.pipefd[0]);
-    }
-    if (xsRefresh.wakefd[0] >= 0) {
-        close(xsRefresh.wakefd[0]);
-        close(xsRefresh.wakefd[1]);
-        xsRefresh.wakefd[0] = xsRefresh.wakefd[1] = -1;
-    }
     /* The MIB modules are gone: snapshots still in the pipe are only
      * swapped in (in order) so that none leaks. */
     xsRefresh.nlisteners = 0;
     xsRefresh.connListener = NULL;
-    if (xsRefresh.pipefd[0] >= 0) {
-        xsRefreshDrain();
-        close(xsRefresh.pipefd[0]);
-        close(xsRefresh.pipefd[1]);
-        xsRefresh.pipefd[0] = xsRefresh.pipefd[1] = -1;
-    }
+    xsWorkerStop(xsRefresh.worker);
+    xsRefresh.worker = NULL;
     xsSnapshotFree(xsRefresh.current);
     xsRefresh.current = NULL;
     xsRefresh.last = NULL;
