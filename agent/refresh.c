@@ -1,11 +1,12 @@
 /*
- * refresh.c: the snapshot worker and the swap on the main thread.
+ * refresh.c: takes snapshots in a worker thread (worker.h) and swaps
+ * them in on the main thread; nothing else.
  *
- * Ownership: the main thread owns the current snapshot and frees a
- * snapshot only when a newer one arrives.  The worker keeps a pointer to
- * the last snapshot it sent, as the baseline (cpu usage, start times) of
- * the next one; it stops using it before sending the next, so the main
- * thread never frees a snapshot the worker still reads.
+ * Ownership (see refresh.h): the main thread owns every snapshot it has
+ * received or been given, and frees one when it is neither current nor
+ * the baseline, i.e. the last snapshot the worker sent, which the worker
+ * reads while taking the next one.  The baseline is freed only when the
+ * next worker snapshot arrives, sent after the worker stopped reading it.
  */
 
 #include <config.h>
@@ -55,6 +56,8 @@ struct _xsRefreshMsg {
 static struct {
     /* Main thread only. */
     xsSnapshot *current;
+    xsSnapshot *baseline; /* the worker's last sent snapshot */
+    xsRefreshFixup fixup;
     xsRefreshStats stats;
     xsRefreshListener listeners[XS_REFRESH_MAX_LISTENERS];
     size_t nlisteners;
@@ -96,6 +99,7 @@ xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen)
         return -1;
     }
     xsRefresh.current = snap;
+    xsRefresh.baseline = snap;
     xsRefresh.last = snap;
     xsRefresh.stats.refreshes = 1;
     xsRefresh.stats.lastRefreshNs = snap->takenNs;
@@ -231,18 +235,56 @@ xsRefreshWorker(xsWorker *w, void *opaque)
     }
 }
 
+/* Frees @snap unless it is still current or the worker's baseline. */
+static void
+xsRefreshRelease(xsSnapshot *snap)
+{
+    if (snap != xsRefresh.current && snap != xsRefresh.baseline)
+        xsSnapshotFree(snap);
+}
+
+/* Makes @snap current, tells the listeners, then releases the old one. */
 static void
 xsRefreshSwap(xsSnapshot *snap)
 {
     xsSnapshot *old = xsRefresh.current;
     size_t i;
 
+    if (snap == old)
+        return;
     xsRefresh.current = snap;
     for (i = 0; i < xsRefresh.nlisteners; i++)
         xsRefresh.listeners[i](snap);
-    if (old == NULL || xsSnapshotDiff(old, snap, NULL, NULL) > 0)
+    /* A fixed-up picture may be dated before the change it follows. */
+    if ((old == NULL || xsSnapshotDiff(old, snap, NULL, NULL) > 0) &&
+        snap->takenNs > xsRefresh.stats.lastChangeNs)
         xsRefresh.stats.lastChangeNs = snap->takenNs;
-    xsSnapshotFree(old);
+    xsRefreshRelease(old);
+}
+
+/* A worker snapshot arrived: it becomes the baseline, and current unless
+ * it is older than the current one, which only @fixup may bring up to
+ * date. */
+static void
+xsRefreshArrive(xsSnapshot *snap)
+{
+    xsSnapshot *oldBaseline = xsRefresh.baseline;
+    xsSnapshot *oldCurrent = xsRefresh.current;
+    xsSnapshot *next = snap;
+
+    xsRefresh.baseline = snap;
+    if (xsRefresh.current != NULL &&
+        snap->takenNs < xsRefresh.current->takenNs) {
+        next = xsRefresh.fixup != NULL ? xsRefresh.fixup(snap) : NULL;
+        DEBUGMSGTL(("xensnmpd:refresh",
+                    "snapshot older than the current one: %s\n",
+                    next != NULL ? "fixed up" : "kept as baseline only"));
+    }
+    if (next != NULL)
+        xsRefreshSwap(next);
+    /* The swap has released the old current snapshot already. */
+    if (oldBaseline != oldCurrent)
+        xsRefreshRelease(oldBaseline);
 }
 
 /* Main thread: one refresh's outcome. */
@@ -279,7 +321,7 @@ xsRefreshDeliver(const void *data, void *opaque)
     DEBUGMSGTL(("xensnmpd:refresh", "snapshot of %zu domains in %llu us\n",
                 msg->snap->ndoms,
                 (unsigned long long)(msg->snap->durationNs / 1000)));
-    xsRefreshSwap(msg->snap);
+    xsRefreshArrive(msg->snap);
 }
 
 int
@@ -327,6 +369,19 @@ xsRefreshSetConnectionListener(xsRefreshConnectionListener fn)
     xsRefresh.connListener = fn;
 }
 
+void
+xsRefreshReplace(xsSnapshot *snap)
+{
+    if (snap != NULL)
+        xsRefreshSwap(snap);
+}
+
+void
+xsRefreshSetFixup(xsRefreshFixup fn)
+{
+    xsRefresh.fixup = fn;
+}
+
 const xsSnapshot *
 xsRefreshCurrent(void)
 {
@@ -346,10 +401,14 @@ xsRefreshShutdown(void)
      * swapped in (in order) so that none leaks. */
     xsRefresh.nlisteners = 0;
     xsRefresh.connListener = NULL;
+    xsRefresh.fixup = NULL;
     xsWorkerStop(xsRefresh.worker);
     xsRefresh.worker = NULL;
+    if (xsRefresh.baseline != xsRefresh.current)
+        xsSnapshotFree(xsRefresh.baseline);
     xsSnapshotFree(xsRefresh.current);
     xsRefresh.current = NULL;
+    xsRefresh.baseline = NULL;
     xsRefresh.last = NULL;
     if (xsRefresh.conn != NULL)
         virConnectClose(xsRefresh.conn);
