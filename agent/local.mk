@@ -4,7 +4,13 @@
 ## snapshots): the unit tests link it alone.  The MIB modules and main.c
 ## are the SNMP glue.
 
+## The agent sees only the public headers in include/ (and its own):
+## never -I lib, so that an agent file including a lib/ header does not
+## compile (syntax-check says so too).
+XENSNMP_AGENT_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/agent
+
 noinst_LTLIBRARIES += agent/libxscore.la
+agent_libxscore_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS)
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h
@@ -27,7 +33,7 @@ XENSNMP_MIB_SOURCES = \
 
 sbin_PROGRAMS = agent/xensnmpd
 agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)
-agent_xensnmpd_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent \
+agent_xensnmpd_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS) \
 	-DSYSCONFDIR='"$(sysconfdir)"'
 agent_xensnmpd_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 	$(NETSNMP_AGENT_LIBS)
