@@ -276,8 +276,7 @@ xsRefreshArrive(xsSnapshot *snap)
     if (xsRefresh.current != NULL &&
         snap->takenNs < xsRefresh.current->takenNs) {
         next = xsRefresh.fixup != NULL ? xsRefresh.fixup(snap) : NULL;
-        DEBUGMSGTL(("xensnmpd:refresh",
-                    "snapshot older than the current one: %s\n",
+        DEBUGMSGTL(("xenRefresh", "snapshot older than the current one: %s\n",
                     next != NULL ? "fixed up" : "kept as baseline only"));
     }
     if (next != NULL)
@@ -318,7 +317,7 @@ xsRefreshDeliver(const void *data, void *opaque)
     xsRefresh.stats.refreshes++;
     xsRefresh.stats.lastRefreshNs = msg->snap->takenNs;
     xsRefresh.stats.durationNs = msg->snap->durationNs;
-    DEBUGMSGTL(("xensnmpd:refresh", "snapshot of %zu domains in %llu us\n",
+    DEBUGMSGTL(("xenRefresh", "snapshot of %zu domains in %llu us\n",
                 msg->snap->ndoms,
                 (unsigned long long)(msg->snap->durationNs / 1000)));
     xsRefreshArrive(msg->snap);

@@ -60,6 +60,20 @@ if [ -d agent ]; then
     done
 fi
 
+# The -D tokens that --help and xensnmpd(8) list are exactly those the
+# agent's code traces with.
+if [ -f agent/main.c ]; then
+    used=$(grep -hoE 'DEBUGMSGTL?\(\("[A-Za-z:]+"' agent/*.c |
+           sed 's/.*"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
+    listed=$(sed -n '/--debug TOKENS/,/or ALL)/p' agent/main.c |
+             grep -oE '\<x[A-Za-z:]+' | sort -u | tr '\n' ' ')
+    [ "$used" = "$listed" ] || fail "agent/main.c: --help lists -D tokens '$listed', the code uses '$used'"
+    for t in $used; do
+        grep -q "^\.BR\? $t\>" doc/xensnmpd.8 ||
+            fail "doc/xensnmpd.8: -D token $t is not listed"
+    done
+fi
+
 # No tabs in C sources.
 out=$(grep -nP '\t' $c_files)
 [ -n "$out" ] && fail "$out
