@@ -232,6 +232,48 @@ xsCheckPath(const xsParseCtx *ctx, const char *kw, const char *val, size_t len)
     return 0;
 }
 
+/* The master's AgentX address, in net-snmp's own syntax: an absolute
+ * unix socket path, "unix:PATH", or "tcp:HOST:PORT" (HOST a name, an IPv4
+ * address or a bracketed IPv6 address; PORT 1..65535). */
+static int
+xsCheckAgentx(const xsParseCtx *ctx, const char *kw, const char *val,
+              size_t len)
+{
+    const char *host;
+    const char *colon;
+    size_t i;
+    unsigned long port = 0;
+
+    if (len > 5 && memcmp(val, "unix:", 5) == 0)
+        return xsCheckPath(ctx, kw, val + 5, len - 5);
+    if (len < 4 || memcmp(val, "tcp:", 4) != 0)
+        return xsCheckPath(ctx, kw, val, len);
+    host = val + 4;
+    /* The port follows the last colon, so that [::1]:705 works. */
+    colon = memrchr(host, ':', len - 4);
+    if (colon == NULL || colon == host || colon + 1 == val + len)
+        goto bad;
+    if (host[0] == '[' && colon[-1] != ']')
+        goto bad;
+    for (i = 0; colon + 1 + i < val + len; i++) {
+        char c = colon[1 + i];
+
+        if (c < '0' || c > '9' || i >= 5)
+            goto bad;
+        port = port * 10 + (unsigned long)(c - '0');
+    }
+    if (port == 0 || port > 65535 || xsHasControl(host, (size_t)(colon - host)))
+        goto bad;
+    return 0;
+
+bad:
+    xsConfigError(ctx->err, ctx->errlen, ctx->source, ctx->line,
+                  "%s: '%.*s' is not an absolute path, unix:PATH or "
+                  "tcp:HOST:PORT",
+                  kw, len > 64 ? 64 : (int)len, val);
+    return -1;
+}
+
 /* Applies one "keyword value" line to @cfg.  @val is NUL-free and has no
  * leading or trailing blanks; @vlen may be 0. */
 static int
@@ -304,7 +346,7 @@ xsParseLine(xsConfig *cfg, const xsParseCtx *ctx, unsigned int *seen,
             goto oom;
         break;
     case KW_AGENTX:
-        if (xsCheckPath(ctx, name, val, vlen) < 0)
+        if (xsCheckAgentx(ctx, name, val, vlen) < 0)
             return -1;
         if (xsSetString(&cfg->agentxSocket, val, vlen) < 0)
             goto oom;

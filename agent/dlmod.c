@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "agentconf.h"
+#include "connection.h"
 #include "modules.h"
 #include "refresh.h"
 
@@ -69,12 +70,16 @@ init_xensnmp(void)
         snmp_log(LOG_ERR, "xensnmp: cannot initialize libvir\n");
         goto cleanup;
     }
-    if (xsRefreshInit(cfg.uri, cfg.refreshMs, err, sizeof(err)) < 0) {
+    if (xsConnectionInit(cfg.uri, err, sizeof(err)) < 0 ||
+        xsRefreshInit(cfg.refreshMs, err, sizeof(err)) < 0) {
         snmp_log(LOG_ERR, "xensnmp: %s\n", err);
+        xsRefreshShutdown();
+        xsConnectionShutdown();
         goto cleanup;
     }
     if (xsModulesInit(&cfg) < 0) {
         xsRefreshShutdown();
+        xsConnectionShutdown();
         goto cleanup;
     }
     xsDlmodStarted = true;
@@ -98,5 +103,6 @@ deinit_xensnmp(void)
         return;
     xsModulesShutdown();
     xsRefreshShutdown();
+    xsConnectionShutdown();
     xsDlmodStarted = false;
 }

@@ -3,7 +3,8 @@
  *
  * Ownership: the queue is shared under the lock; a job belongs to the
  * queue until the worker takes it, then to the worker until its result
- * is written to the pipe.  The worker's connection is its own.
+ * is sent (worker.h carries it to the main thread).  The worker's
+ * connection is its own.
  */
 
 #include <config.h>
@@ -12,27 +13,28 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "connection.h"
 #include "libvir_events.h"
 #include "lifecycle.h"
-#include "refresh.h"
+#include "worker.h"
 #include "xen_mib.h"
+
+/* While idle with a connection, the worker looks this often whether the
+ * connection reported a change (see xsLifecycleTend). */
+#define XS_LIFECYCLE_TEND_MS 1000
 
 /* A SET names at most a few dozen domains; more queued jobs than this
  * means the hypervisor is stuck, and refusing is clearer than waiting. */
 #define XS_LIFECYCLE_MAX_JOBS 1024
 
-/* What the worker writes per job: the result plus the library calls it
- * made.  Below PIPE_BUF, so each write is atomic. */
+/* What the worker sends per job: the result plus the library calls it
+ * made. */
 typedef struct _xsLifecycleMsg xsLifecycleMsg;
 
 struct _xsLifecycleMsg {
@@ -51,27 +53,20 @@ struct _xsLifecycleJob {
 static struct {
     /* Main thread only. */
     xsLifecycleDone done;
-    bool started;
-    int pipefd[2];
+    xsWorker *worker; /* NULL until the first submit */
 
     /* The worker's alone once started. */
     virConnectPtr conn;
     bool noEvents; /* conn's driver has no change events */
-    char *uri;
 
     /* Shared, under lock. */
     pthread_mutex_t lock;
-    pthread_cond_t cond;
     xsLifecycleJob *jobs; /* ring of XS_LIFECYCLE_MAX_JOBS */
     size_t head;
     size_t njobs;
     char running[XS_NAME_MAX + 1]; /* name of the job in hand, or "" */
-    bool stop;
-    pthread_t thread;
 } xsLifecycle = {
-    .pipefd = {-1, -1},
     .lock = PTHREAD_MUTEX_INITIALIZER,
-    .cond = PTHREAD_COND_INITIALIZER,
 };
 
 static const char *
@@ -114,7 +109,7 @@ xsLifecycleRun(const xsLifecycleJob *job, xsLifecycleMsg *msg)
     msg->res.action = job->action;
     if (xsLifecycle.conn == NULL) {
         msg->calls++;
-        if ((xsLifecycle.conn = virConnectOpen(xsLifecycle.uri)) == NULL) {
+        if ((xsLifecycle.conn = virConnectOpen(xsConnectionUri())) == NULL) {
             xsLifecycleFail(msg, "cannot open the control connection: ");
             return;
         }
@@ -186,126 +181,88 @@ cleanup:
     virResetLastError();
 }
 
-static void *
-xsLifecycleWorker(void *opaque)
+/* The worker thread: runs the queued jobs in order; idle, it tends the
+ * connection. */
+static void
+xsLifecycleWorker(xsWorker *w, void *opaque)
 {
     (void)opaque;
 
-    pthread_mutex_lock(&xsLifecycle.lock);
     for (;;) {
         xsLifecycleJob job;
         xsLifecycleMsg msg;
-        ssize_t n;
-
-        while (!xsLifecycle.stop && xsLifecycle.njobs == 0) {
-            struct timespec ts;
-
-            if (xsLifecycle.conn == NULL) {
-                pthread_cond_wait(&xsLifecycle.cond, &xsLifecycle.lock);
-                continue;
-            }
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_sec += 1;
-            if (pthread_cond_timedwait(&xsLifecycle.cond, &xsLifecycle.lock,
-                                       &ts) == ETIMEDOUT) {
-                pthread_mutex_unlock(&xsLifecycle.lock);
-                xsLifecycleTend();
-                pthread_mutex_lock(&xsLifecycle.lock);
-            }
-        }
-        if (xsLifecycle.stop)
-            break;
-        job = xsLifecycle.jobs[xsLifecycle.head];
-        xsLifecycle.head = (xsLifecycle.head + 1) % XS_LIFECYCLE_MAX_JOBS;
-        xsLifecycle.njobs--;
-        memcpy(xsLifecycle.running, job.name, sizeof(job.name));
-        pthread_mutex_unlock(&xsLifecycle.lock);
-
-        xsLifecycleRun(&job, &msg);
-        do {
-            n = write(xsLifecycle.pipefd[1], &msg, sizeof(msg));
-        } while (n < 0 && errno == EINTR);
+        bool have = false;
 
         pthread_mutex_lock(&xsLifecycle.lock);
-        xsLifecycle.running[0] = '\0';
+        if (xsLifecycle.njobs > 0) {
+            job = xsLifecycle.jobs[xsLifecycle.head];
+            xsLifecycle.head = (xsLifecycle.head + 1) % XS_LIFECYCLE_MAX_JOBS;
+            xsLifecycle.njobs--;
+            memcpy(xsLifecycle.running, job.name, sizeof(job.name));
+            have = true;
+        }
+        pthread_mutex_unlock(&xsLifecycle.lock);
+
+        if (have) {
+            xsLifecycleRun(&job, &msg);
+            /* Fails only while stopping; the result is then lost with
+             * the queue, as xsLifecycleShutdown() logs. */
+            (void)xsWorkerSend(w, &msg);
+            pthread_mutex_lock(&xsLifecycle.lock);
+            xsLifecycle.running[0] = '\0';
+            pthread_mutex_unlock(&xsLifecycle.lock);
+            continue;
+        }
+        switch (xsWorkerWait(
+            w, xsLifecycle.conn != NULL ? XS_LIFECYCLE_TEND_MS : -1, -1)) {
+        case XS_WORKER_STOP:
+            return;
+        case XS_WORKER_TIMEOUT:
+            xsLifecycleTend();
+            break;
+        case XS_WORKER_WOKEN:
+        case XS_WORKER_READY:
+            break;
+        }
     }
-    pthread_mutex_unlock(&xsLifecycle.lock);
-    return NULL;
 }
 
-/* Reads every finished job waiting in the pipe (non-blocking). */
+/* Main thread: one finished job. */
 static void
-xsLifecycleDrain(void)
+xsLifecycleDeliver(const void *data, void *opaque)
 {
     xsLifecycleMsg msg;
-    ssize_t n;
 
-    for (;;) {
-        n = read(xsLifecycle.pipefd[0], &msg, sizeof(msg));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != (ssize_t)sizeof(msg))
-            break;
-        xsRefreshCountCalls(msg.calls, msg.failed);
-        if (msg.res.ok)
-            snmp_log(LOG_NOTICE, "xensnmpd: %s of \"%s\" done\n",
-                     xsLifecycleActionName(msg.res.action), msg.res.name);
-        else
-            snmp_log(LOG_ERR, "xensnmpd: %s of \"%s\" failed: %s\n",
-                     xsLifecycleActionName(msg.res.action), msg.res.name,
-                     msg.res.error);
-        if (xsLifecycle.done != NULL)
-            xsLifecycle.done(&msg.res);
-    }
-}
-
-static void
-xsLifecycleReadable(int fd, void *data)
-{
-    (void)fd;
-    (void)data;
-    xsLifecycleDrain();
+    (void)opaque;
+    memcpy(&msg, data, sizeof(msg));
+    xsConnectionCountCalls(msg.calls, msg.failed);
+    if (msg.res.ok)
+        snmp_log(LOG_NOTICE, "xensnmpd: %s of \"%s\" done\n",
+                 xsLifecycleActionName(msg.res.action), msg.res.name);
+    else
+        snmp_log(LOG_ERR, "xensnmpd: %s of \"%s\" failed: %s\n",
+                 xsLifecycleActionName(msg.res.action), msg.res.name,
+                 msg.res.error);
+    if (xsLifecycle.done != NULL)
+        xsLifecycle.done(&msg.res);
 }
 
 static int
 xsLifecycleStart(void)
 {
-    const char *uri = xsRefreshUri();
-    int rc;
-
     if ((xsLifecycle.jobs = calloc(XS_LIFECYCLE_MAX_JOBS,
-                                   sizeof(*xsLifecycle.jobs))) == NULL ||
-        (uri != NULL && (xsLifecycle.uri = strdup(uri)) == NULL)) {
+                                   sizeof(*xsLifecycle.jobs))) == NULL) {
         snmp_log(LOG_ERR, "xensnmpd: out of memory for the control worker\n");
-        goto error;
+        return -1;
     }
-    if (pipe(xsLifecycle.pipefd) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: pipe: %s\n", strerror(errno));
-        goto error;
+    xsLifecycle.worker =
+        xsWorkerStart("control", sizeof(xsLifecycleMsg), xsLifecycleWorker,
+                      xsLifecycleDeliver, NULL);
+    if (xsLifecycle.worker == NULL) {
+        xsLifecycleShutdown();
+        return -1;
     }
-    if (fcntl(xsLifecycle.pipefd[0], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsLifecycle.pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsLifecycle.pipefd[1], F_SETFD, FD_CLOEXEC) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: fcntl: %s\n", strerror(errno));
-        goto error;
-    }
-    if (register_readfd(xsLifecycle.pipefd[0], xsLifecycleReadable, NULL) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot watch the control pipe\n");
-        goto error;
-    }
-    rc = pthread_create(&xsLifecycle.thread, NULL, xsLifecycleWorker, NULL);
-    if (rc != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot start the control thread: %s\n",
-                 strerror(rc));
-        unregister_readfd(xsLifecycle.pipefd[0]);
-        goto error;
-    }
-    xsLifecycle.started = true;
     return 0;
-
-error:
-    xsLifecycleShutdown();
-    return -1;
 }
 
 void
@@ -322,7 +279,7 @@ xsLifecycleSubmit(const char *name, int action)
 
     if (len == 0 || len > XS_NAME_MAX)
         return -1;
-    if (!xsLifecycle.started && xsLifecycleStart() < 0)
+    if (xsLifecycle.worker == NULL && xsLifecycleStart() < 0)
         return -1;
     pthread_mutex_lock(&xsLifecycle.lock);
     if (xsLifecycle.njobs == XS_LIFECYCLE_MAX_JOBS) {
@@ -338,8 +295,8 @@ xsLifecycleSubmit(const char *name, int action)
     memcpy(job->name, name, len + 1);
     job->action = action;
     xsLifecycle.njobs++;
-    pthread_cond_signal(&xsLifecycle.cond);
     pthread_mutex_unlock(&xsLifecycle.lock);
+    xsWorkerWake(xsLifecycle.worker);
     return 0;
 }
 
@@ -349,7 +306,7 @@ xsLifecycleBusy(const char *name)
     bool busy = false;
     size_t i;
 
-    if (!xsLifecycle.started)
+    if (xsLifecycle.worker == NULL)
         return false;
     pthread_mutex_lock(&xsLifecycle.lock);
     busy = strcmp(xsLifecycle.running, name) == 0;
@@ -365,36 +322,26 @@ xsLifecycleBusy(const char *name)
 void
 xsLifecycleShutdown(void)
 {
-    if (xsLifecycle.started) {
+    if (xsLifecycle.worker != NULL) {
         pthread_mutex_lock(&xsLifecycle.lock);
-        xsLifecycle.stop = true;
         if (xsLifecycle.njobs > 0)
             snmp_log(LOG_WARNING,
                      "xensnmpd: stopping with %zu control actions not "
                      "started\n",
                      xsLifecycle.njobs);
         xsLifecycle.njobs = 0;
-        pthread_cond_signal(&xsLifecycle.cond);
         pthread_mutex_unlock(&xsLifecycle.lock);
-        pthread_join(xsLifecycle.thread, NULL);
-        unregister_readfd(xsLifecycle.pipefd[0]);
-        xsLifecycle.started = false;
-        /* The job that was running has its result logged. */
+        /* The job that was running has its result logged, no more. */
         xsLifecycle.done = NULL;
-        xsLifecycleDrain();
-    }
-    if (xsLifecycle.pipefd[0] >= 0) {
-        close(xsLifecycle.pipefd[0]);
-        close(xsLifecycle.pipefd[1]);
-        xsLifecycle.pipefd[0] = xsLifecycle.pipefd[1] = -1;
+        xsWorkerStop(xsLifecycle.worker);
+        xsLifecycle.worker = NULL;
     }
     if (xsLifecycle.conn != NULL)
         virConnectClose(xsLifecycle.conn);
     xsLifecycle.conn = NULL;
+    xsLifecycle.noEvents = false;
     free(xsLifecycle.jobs);
     xsLifecycle.jobs = NULL;
-    free(xsLifecycle.uri);
-    xsLifecycle.uri = NULL;
     xsLifecycle.head = 0;
-    xsLifecycle.stop = false;
+    xsLifecycle.running[0] = '\0';
 }

@@ -4,7 +4,13 @@
 ## snapshots): the unit tests link it alone.  The MIB modules and main.c
 ## are the SNMP glue.
 
+## The agent sees only the public headers in include/ (and its own):
+## never -I lib, so that an agent file including a lib/ header does not
+## compile (syntax-check says so too).
+XENSNMP_AGENT_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/agent
+
 noinst_LTLIBRARIES += agent/libxscore.la
+agent_libxscore_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS)
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h \
@@ -13,6 +19,8 @@ agent_libxscore_la_SOURCES = \
 ## The MIB modules and the refresh worker, shared by the daemon and the
 ## snmpd module.
 XENSNMP_MIB_SOURCES = \
+	agent/clock.c agent/clock.h \
+	agent/connection.c agent/connection.h \
 	agent/modules.c agent/modules.h \
 	agent/xen_mib.h \
 	agent/mibrequest.c agent/mibrequest.h \
@@ -22,11 +30,12 @@ XENSNMP_MIB_SOURCES = \
 	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
 	agent/xenNotify.c agent/xenNotify.h \
-	agent/refresh.c agent/refresh.h
+	agent/refresh.c agent/refresh.h \
+	agent/worker.c agent/worker.h
 
 sbin_PROGRAMS = agent/xensnmpd
 agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)
-agent_xensnmpd_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent \
+agent_xensnmpd_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS) \
 	-DSYSCONFDIR='"$(sysconfdir)"'
 agent_xensnmpd_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 	$(NETSNMP_AGENT_LIBS)

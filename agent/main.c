@@ -14,7 +14,6 @@
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -24,8 +23,10 @@
 #include <unistd.h>
 
 #include "agentconf.h"
+#include "connection.h"
 #include "modules.h"
 #include "refresh.h"
+#include "worker.h"
 #include "xenNotify.h"
 
 #define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
@@ -35,7 +36,7 @@ static volatile sig_atomic_t xsStopRequested;
 static volatile sig_atomic_t xsReloadRequested;
 /* The handlers also write a byte here, so that a signal arriving just
  * before the loop blocks in select() still wakes it (self-pipe). */
-static int xsWakePipe[2] = {-1, -1};
+static xsWakePipe xsSignalPipe = XS_WAKE_PIPE_INIT;
 
 typedef struct _xsOptions xsOptions;
 
@@ -61,15 +62,15 @@ xsUsage(FILE *out)
         "                           a missing default file is fine)\n"
         "  -u, --uri URI            hypervisor connection: xen:///,\n"
         "                           test:///default or test:///PATH.xml\n"
-        "  -x, --agentx-socket ADDR master's AgentX socket (unix path or\n"
-        "                           tcp:HOST:PORT)\n"
+        "  -x, --agentx-socket ADDR master's AgentX socket: a unix path,\n"
+        "                           unix:PATH or tcp:HOST:PORT\n"
         "  -r, --refresh SECONDS    snapshot interval, 0.1 to 3600\n"
         "      --control yes|no     accept SETs (default no)\n"
         "  -f, --foreground         do not become a daemon\n"
         "  -L, --log TARGET         stderr, syslog or file:PATH\n"
         "  -D, --debug TOKENS       net-snmp debug tokens, comma-separated\n"
-        "                           (xenNode, xenDomainTable, xenVcpuTable,\n"
-        "                           xensnmpd, or ALL)\n"
+        "                           (xenDomainTable, xenVcpuTable, xenNotify,\n"
+        "                           xenRefresh, or ALL)\n"
         "  -p, --pidfile FILE       write the pid to FILE\n"
         "  -h, --help               show this help and exit\n"
         "  -V, --version            show the version and exit\n"
@@ -235,40 +236,13 @@ static void
 xsSignal(int sig)
 {
     int saved = errno;
-    ssize_t n;
 
     if (sig == SIGHUP)
         xsReloadRequested = 1;
     else
         xsStopRequested = 1;
-    if (xsWakePipe[1] >= 0)
-        n = write(xsWakePipe[1], "", 1);
-    (void)n;
+    xsWakePipeSignal(&xsSignalPipe);
     errno = saved;
-}
-
-static void
-xsWakeRead(int fd, void *data)
-{
-    char buf[64];
-
-    (void)data;
-    while (read(fd, buf, sizeof(buf)) > 0)
-        ;
-}
-
-static int
-xsWakeSetup(void)
-{
-    int i;
-
-    if (pipe(xsWakePipe) < 0)
-        return -1;
-    for (i = 0; i < 2; i++)
-        if (fcntl(xsWakePipe[i], F_SETFL, O_NONBLOCK) < 0 ||
-            fcntl(xsWakePipe[i], F_SETFD, FD_CLOEXEC) < 0)
-            return -1;
-    return register_readfd(xsWakePipe[0], xsWakeRead, NULL) < 0 ? -1 : 0;
 }
 
 static int
@@ -315,7 +289,7 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
         snmp_log(LOG_WARNING, "xensnmpd: uri and agentx-socket changes "
                               "take effect at the next restart\n");
     xsRefreshSetInterval(next.refreshMs);
-    xsRefreshSetControl(next.control);
+    xsConnectionSetControl(next.control);
     xenNotifySetEnabled(next.notifications);
     snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
     xsConfigClear(cfg);
@@ -371,7 +345,8 @@ main(int argc, char **argv)
     }
     /* Before anything forks or logs elsewhere, so that a bad URI is on
      * the terminal with exit status 1. */
-    if (xsRefreshInit(cfg.uri, cfg.refreshMs, err, sizeof(err)) < 0) {
+    if (xsConnectionInit(cfg.uri, err, sizeof(err)) < 0 ||
+        xsRefreshInit(cfg.refreshMs, err, sizeof(err)) < 0) {
         fprintf(stderr, "xensnmpd: %s\n", err);
         goto cleanup;
     }
@@ -430,7 +405,8 @@ main(int argc, char **argv)
 
     if (xsRefreshStart() < 0)
         goto cleanup;
-    if (xsWakeSetup() < 0) {
+    if (xsWakePipeOpen(&xsSignalPipe) < 0 ||
+        xsWakePipeWatch(&xsSignalPipe) < 0) {
         snmp_log(LOG_ERR, "xensnmpd: cannot set up the signal pipe\n");
         goto cleanup;
     }
@@ -450,12 +426,8 @@ cleanup:
     if (snmpStarted)
         xsModulesShutdown();
     xsRefreshShutdown();
-    if (xsWakePipe[0] >= 0) {
-        unregister_readfd(xsWakePipe[0]);
-        close(xsWakePipe[0]);
-        close(xsWakePipe[1]);
-        xsWakePipe[0] = xsWakePipe[1] = -1;
-    }
+    xsConnectionShutdown();
+    xsWakePipeClose(&xsSignalPipe);
     if (snmpStarted)
         snmp_shutdown("xensnmpd");
     if (snmpStarted)

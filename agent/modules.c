@@ -4,6 +4,7 @@
 
 #include <config.h>
 
+#include "connection.h"
 #include "modules.h"
 #include "refresh.h"
 #include "xenDomainTable.h"
@@ -14,7 +15,7 @@
 int
 xsModulesInit(const xsConfig *cfg)
 {
-    xsRefreshSetControl(cfg->control);
+    xsConnectionSetControl(cfg->control);
     init_xenNode();
     init_xenDomainTable();
     init_xenVcpuTable();

@@ -1,11 +1,12 @@
 /*
- * refresh.c: the snapshot worker and the swap on the main thread.
+ * refresh.c: takes snapshots in a worker thread (worker.h) and swaps
+ * them in on the main thread; nothing else.
  *
- * Ownership: the main thread owns the current snapshot and frees a
- * snapshot only when a newer one arrives.  The worker keeps a pointer to
- * the last snapshot it sent, as the baseline (cpu usage, start times) of
- * the next one; it stops using it before sending the next, so the main
- * thread never frees a snapshot the worker still reads.
+ * Ownership (see refresh.h): the main thread owns every snapshot it has
+ * received or been given, and frees one when it is neither current nor
+ * the baseline, i.e. the last snapshot the worker sent, which the worker
+ * reads while taking the next one.  The baseline is freed only when the
+ * next worker snapshot arrives, sent after the worker stopped reading it.
  */
 
 #include <config.h>
@@ -14,22 +15,18 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #ifdef HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
-#include <poll.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "clock.h"
+#include "connection.h"
 #include "libvir_events.h"
 #include "refresh.h"
+#include "worker.h"
 
 #define XS_REFRESH_MAX_LISTENERS 4
 
@@ -44,8 +41,7 @@
  * introduces a domain before it unpauses it and adds its devices). */
 #define XS_REFRESH_FOLLOW_UP_NS (1000ULL * 1000000ULL)
 
-/* What the worker sends through the pipe; small enough (< PIPE_BUF) that
- * each write is atomic. */
+/* What the worker sends to the main thread (worker.h). */
 typedef struct _xsRefreshMsg xsRefreshMsg;
 
 struct _xsRefreshMsg {
@@ -60,103 +56,50 @@ struct _xsRefreshMsg {
 static struct {
     /* Main thread only. */
     xsSnapshot *current;
+    xsSnapshot *baseline; /* the worker's last sent snapshot */
+    xsRefreshFixup fixup;
     xsRefreshStats stats;
     xsRefreshListener listeners[XS_REFRESH_MAX_LISTENERS];
     size_t nlisteners;
     xsRefreshConnectionListener connListener;
-    int pipefd[2];
-    bool started;
-    bool control;
-    virConnectPtr controlConn;
+    xsWorker *worker; /* NULL until xsRefreshStart() */
 
     /* Handed to the worker at start; then the worker's alone. */
     virConnectPtr conn;
     bool noEvents; /* conn's driver has no change events */
-    char *uri;
     const xsSnapshot *last;
 
-    /* Written (a byte) by the main thread after setting stop or kick or
-     * changing the interval, read by the worker, which waits in poll()
-     * on it and on the connection's event descriptor. */
-    int wakefd[2];
-
-    /* Shared, under lock. */
+    /* Shared, under lock; the main thread wakes the worker after
+     * changing them. */
     pthread_mutex_t lock;
-    bool stop;
     bool kick;
     unsigned int refreshMs;
-    pthread_t thread;
 } xsRefresh = {
-    .pipefd = {-1, -1},
-    .wakefd = {-1, -1},
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
 
-uint64_t
-xsRefreshNowNs(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-unsigned long
-xsRefreshTicks(uint64_t monoNs)
-{
-    /* CLOCK_MONOTONIC when sysUpTime was 0, fixed at the first call: a
-     * TimeStamp must read the same every time, which computing "uptime
-     * minus age" afresh on each read would not (the two clocks round
-     * differently). */
-    static uint64_t originNs;
-    static bool haveOrigin;
-
-    if (!haveOrigin) {
-        uint64_t now = xsRefreshNowNs();
-        uint64_t up = (uint64_t)netsnmp_get_agent_uptime() * 10000000ULL;
-
-        originNs = up < now ? now - up : 0;
-        haveOrigin = true;
-    }
-    if (monoNs == 0 || monoNs < originNs)
-        return 0;
-    return (unsigned long)((monoNs - originNs) / 10000000ULL);
-}
-
-static void
-xsRefreshErrorText(char *buf, size_t len, const char *what)
-{
-    virErrorPtr e = virGetLastError();
-
-    snprintf(buf, len, "%s: %s", what,
-             e != NULL && e->message != NULL ? e->message : "unknown error");
-}
-
 int
-xsRefreshInit(const char *uri, unsigned int refreshMs, char *err, size_t errlen)
+xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen)
 {
     unsigned long long calls = 0, failed = 0;
     xsSnapshot *snap = NULL;
 
     xsRefresh.refreshMs = refreshMs;
-    if (uri != NULL && (xsRefresh.uri = strdup(uri)) == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
     calls++;
-    xsRefresh.conn = virConnectOpenReadOnly(uri);
+    xsRefresh.conn = virConnectOpenReadOnly(xsConnectionUri());
     if (xsRefresh.conn == NULL) {
-        xsRefreshErrorText(err, errlen, "cannot connect to the hypervisor");
+        xsConnectionCountCalls(calls, calls);
+        xsConnectionErrorText(err, errlen, "cannot connect to the hypervisor");
         return -1;
     }
     snap = xsSnapshotTake(xsRefresh.conn, NULL, &calls, &failed);
-    xsRefresh.stats.libCalls += calls;
-    xsRefresh.stats.failedCalls += failed;
+    xsConnectionCountCalls(calls, failed);
     if (snap == NULL) {
-        xsRefreshErrorText(err, errlen, "cannot read the hypervisor");
+        xsConnectionErrorText(err, errlen, "cannot read the hypervisor");
         return -1;
     }
     xsRefresh.current = snap;
+    xsRefresh.baseline = snap;
     xsRefresh.last = snap;
     xsRefresh.stats.refreshes = 1;
     xsRefresh.stats.lastRefreshNs = snap->takenNs;
@@ -170,20 +113,6 @@ xsRefreshInit(const char *uri, unsigned int refreshMs, char *err, size_t errlen)
     malloc_trim(0);
 #endif
     return 0;
-}
-
-static void
-xsRefreshSend(const xsRefreshMsg *msg)
-{
-    ssize_t n;
-
-    do {
-        n = write(xsRefresh.pipefd[1], msg, sizeof(*msg));
-    } while (n < 0 && errno == EINTR);
-    /* Only a closed pipe makes this fail, and only at shutdown, which
-     * drains the pipe itself: a lost snapshot would leak, so free it. */
-    if (n != (ssize_t)sizeof(*msg))
-        xsSnapshotFree(msg->snap);
 }
 
 /* The worker's connection's change descriptor, or -1 when it has none
@@ -221,128 +150,150 @@ xsRefreshPollMs(uint64_t now, uint64_t until)
  * Returns false when the worker must stop; *@event tells whether a
  * change woke it. */
 static bool
-xsRefreshWait(uint64_t lastNs, bool followUp, bool *event)
+xsRefreshWait(xsWorker *w, uint64_t lastNs, bool followUp, bool *event)
 {
     *event = false;
     for (;;) {
-        struct pollfd pfd[2];
         uint64_t now, deadline, until;
-        bool stop, kick;
-        nfds_t nfds = 1;
-        int fd;
-        char buf[64];
+        bool kick;
+        int fd = -1;
 
         pthread_mutex_lock(&xsRefresh.lock);
-        stop = xsRefresh.stop;
         kick = xsRefresh.kick;
         xsRefresh.kick = false;
         deadline = lastNs + (uint64_t)xsRefresh.refreshMs * 1000000ULL;
         pthread_mutex_unlock(&xsRefresh.lock);
         if (followUp && lastNs + XS_REFRESH_FOLLOW_UP_NS < deadline)
             deadline = lastNs + XS_REFRESH_FOLLOW_UP_NS;
-        if (stop)
-            return false;
-        now = xsRefreshNowNs();
+        now = xsClockNowNs();
         if (kick || now >= deadline)
             return true;
 
-        pfd[0].fd = xsRefresh.wakefd[0];
-        pfd[0].events = POLLIN;
         until = deadline;
         if (now < lastNs + XS_REFRESH_EVENT_GAP_NS) {
             /* Too soon for an event to count: look again after the gap. */
             if (lastNs + XS_REFRESH_EVENT_GAP_NS < until)
                 until = lastNs + XS_REFRESH_EVENT_GAP_NS;
-        } else if ((fd = xsRefreshEventFd()) >= 0) {
-            pfd[1].fd = fd;
-            pfd[1].events = POLLIN;
-            nfds = 2;
+        } else {
+            fd = xsRefreshEventFd();
         }
-        if (poll(pfd, nfds, xsRefreshPollMs(now, until)) <= 0)
-            continue; /* timeout or EINTR: the checks above decide */
-        if (pfd[0].revents != 0)
-            while (read(xsRefresh.wakefd[0], buf, sizeof(buf)) > 0)
-                ;
-        if (nfds == 2 && pfd[1].revents != 0) {
+        switch (xsWorkerWait(w, xsRefreshPollMs(now, until), fd)) {
+        case XS_WORKER_STOP:
+            return false;
+        case XS_WORKER_READY:
             *event = true;
             return true;
+        case XS_WORKER_WOKEN:
+        case XS_WORKER_TIMEOUT:
+            break; /* the checks above decide */
         }
     }
 }
 
-static void *
-xsRefreshWorker(void *opaque)
+static void
+xsRefreshWorker(xsWorker *w, void *opaque)
 {
-    uint64_t lastNs = xsRefreshNowNs();
+    uint64_t lastNs = xsClockNowNs();
     bool event = false;
 
     (void)opaque;
 
-    while (xsRefreshWait(lastNs, event, &event)) {
+    while (xsRefreshWait(w, lastNs, event, &event)) {
         xsRefreshMsg msg;
 
         memset(&msg, 0, sizeof(msg));
         if (xsRefresh.conn == NULL) {
             msg.calls++;
-            xsRefresh.conn = virConnectOpenReadOnly(xsRefresh.uri);
+            xsRefresh.conn = virConnectOpenReadOnly(xsConnectionUri());
             xsRefresh.noEvents = false;
             if (xsRefresh.conn == NULL) {
                 msg.failed++;
-                xsRefreshErrorText(msg.error, sizeof(msg.error),
-                                   "cannot connect to the hypervisor");
+                xsConnectionErrorText(msg.error, sizeof(msg.error),
+                                      "cannot connect to the hypervisor");
             }
         }
         if (xsRefresh.conn != NULL) {
             msg.snap = xsSnapshotTake(xsRefresh.conn, xsRefresh.last,
                                       &msg.calls, &msg.failed);
             if (msg.snap == NULL) {
-                xsRefreshErrorText(msg.error, sizeof(msg.error),
-                                   "cannot read the hypervisor");
+                xsConnectionErrorText(msg.error, sizeof(msg.error),
+                                      "cannot read the hypervisor");
                 /* Reopen at the next interval: the connection may be
                  * the thing that broke. */
                 virConnectClose(xsRefresh.conn);
                 xsRefresh.conn = NULL;
-            } else {
-                xsRefresh.last = msg.snap;
             }
         }
-        xsRefreshSend(&msg);
-        lastNs = xsRefreshNowNs();
+        /* The new snapshot becomes the baseline once the main thread
+         * has it; a message that cannot be sent (only while stopping)
+         * would leak it. */
+        if (xsWorkerSend(w, &msg) < 0)
+            xsSnapshotFree(msg.snap);
+        else if (msg.snap != NULL)
+            xsRefresh.last = msg.snap;
+        lastNs = xsClockNowNs();
     }
-    return NULL;
 }
 
-/* Wakes the worker's poll() after a change of stop, kick or the
- * interval. */
+/* Frees @snap unless it is still current or the worker's baseline. */
 static void
-xsRefreshWake(void)
+xsRefreshRelease(xsSnapshot *snap)
 {
-    ssize_t n;
-
-    /* Non-blocking: a full pipe already holds a wake-up. */
-    n = write(xsRefresh.wakefd[1], "", 1);
-    (void)n;
+    if (snap != xsRefresh.current && snap != xsRefresh.baseline)
+        xsSnapshotFree(snap);
 }
 
+/* Makes @snap current, tells the listeners, then releases the old one. */
 static void
 xsRefreshSwap(xsSnapshot *snap)
 {
     xsSnapshot *old = xsRefresh.current;
     size_t i;
 
+    if (snap == old)
+        return;
     xsRefresh.current = snap;
     for (i = 0; i < xsRefresh.nlisteners; i++)
         xsRefresh.listeners[i](snap);
-    if (old == NULL || xsSnapshotDiff(old, snap, NULL, NULL) > 0)
+    /* A fixed-up picture may be dated before the change it follows. */
+    if ((old == NULL || xsSnapshotDiff(old, snap, NULL, NULL) > 0) &&
+        snap->takenNs > xsRefresh.stats.lastChangeNs)
         xsRefresh.stats.lastChangeNs = snap->takenNs;
-    xsSnapshotFree(old);
+    xsRefreshRelease(old);
 }
 
+/* A worker snapshot arrived: it becomes the baseline, and current unless
+ * it is older than the current one, which only @fixup may bring up to
+ * date. */
 static void
-xsRefreshHandleMsg(xsRefreshMsg *msg)
+xsRefreshArrive(xsSnapshot *snap)
 {
-    xsRefresh.stats.libCalls += msg->calls;
-    xsRefresh.stats.failedCalls += msg->failed;
+    xsSnapshot *oldBaseline = xsRefresh.baseline;
+    xsSnapshot *oldCurrent = xsRefresh.current;
+    xsSnapshot *next = snap;
+
+    xsRefresh.baseline = snap;
+    if (xsRefresh.current != NULL &&
+        snap->takenNs < xsRefresh.current->takenNs) {
+        next = xsRefresh.fixup != NULL ? xsRefresh.fixup(snap) : NULL;
+        DEBUGMSGTL(("xenRefresh", "snapshot older than the current one: %s\n",
+                    next != NULL ? "fixed up" : "kept as baseline only"));
+    }
+    if (next != NULL)
+        xsRefreshSwap(next);
+    /* The swap has released the old current snapshot already. */
+    if (oldBaseline != oldCurrent)
+        xsRefreshRelease(oldBaseline);
+}
+
+/* Main thread: one refresh's outcome. */
+static void
+xsRefreshDeliver(const void *data, void *opaque)
+{
+    const xsRefreshMsg *msg = data;
+
+    (void)opaque;
+    xsConnectionCountCalls(msg->calls, msg->failed);
     if (msg->snap == NULL) {
         /* Logged once per outage, not once per interval. */
         if (xsRefresh.stats.connectionUp) {
@@ -351,9 +302,7 @@ xsRefreshHandleMsg(xsRefreshMsg *msg)
             xsRefresh.stats.connectionUp = false;
             /* The control connection shares the fate of the worker's:
              * reopen it at the next SET. */
-            if (xsRefresh.controlConn != NULL)
-                virConnectClose(xsRefresh.controlConn);
-            xsRefresh.controlConn = NULL;
+            xsConnectionDropControl();
             if (xsRefresh.connListener != NULL)
                 xsRefresh.connListener(false);
         }
@@ -368,111 +317,29 @@ xsRefreshHandleMsg(xsRefreshMsg *msg)
     xsRefresh.stats.refreshes++;
     xsRefresh.stats.lastRefreshNs = msg->snap->takenNs;
     xsRefresh.stats.durationNs = msg->snap->durationNs;
-    DEBUGMSGTL(("xensnmpd:refresh", "snapshot of %zu domains in %llu us\n",
+    DEBUGMSGTL(("xenRefresh", "snapshot of %zu domains in %llu us\n",
                 msg->snap->ndoms,
                 (unsigned long long)(msg->snap->durationNs / 1000)));
-    xsRefreshSwap(msg->snap);
-}
-
-/* Reads every message waiting in the pipe (non-blocking). */
-static void
-xsRefreshDrain(void)
-{
-    xsRefreshMsg msg;
-    ssize_t n;
-
-    for (;;) {
-        n = read(xsRefresh.pipefd[0], &msg, sizeof(msg));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != (ssize_t)sizeof(msg))
-            break;
-        xsRefreshHandleMsg(&msg);
-    }
-}
-
-static void
-xsRefreshReadable(int fd, void *data)
-{
-    (void)fd;
-    (void)data;
-    xsRefreshDrain();
+    xsRefreshArrive(msg->snap);
 }
 
 int
 xsRefreshStart(void)
 {
-    int rc;
-
-    if (pipe(xsRefresh.pipefd) < 0 || pipe(xsRefresh.wakefd) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: pipe: %s\n", strerror(errno));
-        return -1;
-    }
-    if (fcntl(xsRefresh.pipefd[0], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.pipefd[1], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.wakefd[0], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.wakefd[1], F_SETFL, O_NONBLOCK) < 0 ||
-        fcntl(xsRefresh.wakefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(xsRefresh.wakefd[1], F_SETFD, FD_CLOEXEC) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: fcntl: %s\n", strerror(errno));
-        return -1;
-    }
-
-    if (register_readfd(xsRefresh.pipefd[0], xsRefreshReadable, NULL) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot watch the refresh pipe\n");
-        return -1;
-    }
-    rc = pthread_create(&xsRefresh.thread, NULL, xsRefreshWorker, NULL);
-    if (rc != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot start the refresh thread: %s\n",
-                 strerror(rc));
-        unregister_readfd(xsRefresh.pipefd[0]);
-        return -1;
-    }
-    xsRefresh.started = true;
-    return 0;
-}
-
-void
-xsRefreshSetControl(bool enabled)
-{
-    xsRefresh.control = enabled;
-}
-
-bool
-xsRefreshControlEnabled(void)
-{
-    return xsRefresh.control;
-}
-
-virConnectPtr
-xsRefreshControlConnection(void)
-{
-    if (xsRefresh.controlConn == NULL) {
-        xsRefresh.stats.libCalls++;
-        xsRefresh.controlConn = virConnectOpen(xsRefresh.uri);
-        if (xsRefresh.controlConn == NULL) {
-            char err[256];
-
-            xsRefresh.stats.failedCalls++;
-            xsRefreshErrorText(err, sizeof(err),
-                               "cannot open the control connection");
-            snmp_log(LOG_ERR, "xensnmpd: %s\n", err);
-        }
-    }
-    return xsRefresh.controlConn;
+    xsRefresh.worker = xsWorkerStart("refresh", sizeof(xsRefreshMsg),
+                                     xsRefreshWorker, xsRefreshDeliver, NULL);
+    return xsRefresh.worker != NULL ? 0 : -1;
 }
 
 void
 xsRefreshKick(void)
 {
-    if (!xsRefresh.started)
+    if (xsRefresh.worker == NULL)
         return;
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.kick = true;
     pthread_mutex_unlock(&xsRefresh.lock);
-    xsRefreshWake();
+    xsWorkerWake(xsRefresh.worker);
 }
 
 void
@@ -481,8 +348,7 @@ xsRefreshSetInterval(unsigned int refreshMs)
     pthread_mutex_lock(&xsRefresh.lock);
     xsRefresh.refreshMs = refreshMs;
     pthread_mutex_unlock(&xsRefresh.lock);
-    if (xsRefresh.started)
-        xsRefreshWake();
+    xsWorkerWake(xsRefresh.worker);
 }
 
 int
@@ -502,17 +368,17 @@ xsRefreshSetConnectionListener(xsRefreshConnectionListener fn)
     xsRefresh.connListener = fn;
 }
 
-const char *
-xsRefreshUri(void)
+void
+xsRefreshReplace(xsSnapshot *snap)
 {
-    return xsRefresh.uri;
+    if (snap != NULL)
+        xsRefreshSwap(snap);
 }
 
 void
-xsRefreshCountCalls(unsigned long long calls, unsigned long long failed)
+xsRefreshSetFixup(xsRefreshFixup fn)
 {
-    xsRefresh.stats.libCalls += calls;
-    xsRefresh.stats.failedCalls += failed;
+    xsRefresh.fixup = fn;
 }
 
 const xsSnapshot *
@@ -530,39 +396,20 @@ xsRefreshGetStats(void)
 void
 xsRefreshShutdown(void)
 {
-    if (xsRefresh.started) {
-        pthread_mutex_lock(&xsRefresh.lock);
-        xsRefresh.stop = true;
-        pthread_mutex_unlock(&xsRefresh.lock);
-        xsRefreshWake();
-        pthread_join(xsRefresh.thread, NULL);
-        xsRefresh.started = false;
-        unregister_readfd(xsRefresh.pipefd[0]);
-    }
-    if (xsRefresh.wakefd[0] >= 0) {
-        close(xsRefresh.wakefd[0]);
-        close(xsRefresh.wakefd[1]);
-        xsRefresh.wakefd[0] = xsRefresh.wakefd[1] = -1;
-    }
     /* The MIB modules are gone: snapshots still in the pipe are only
      * swapped in (in order) so that none leaks. */
     xsRefresh.nlisteners = 0;
     xsRefresh.connListener = NULL;
-    if (xsRefresh.pipefd[0] >= 0) {
-        xsRefreshDrain();
-        close(xsRefresh.pipefd[0]);
-        close(xsRefresh.pipefd[1]);
-        xsRefresh.pipefd[0] = xsRefresh.pipefd[1] = -1;
-    }
+    xsRefresh.fixup = NULL;
+    xsWorkerStop(xsRefresh.worker);
+    xsRefresh.worker = NULL;
+    if (xsRefresh.baseline != xsRefresh.current)
+        xsSnapshotFree(xsRefresh.baseline);
     xsSnapshotFree(xsRefresh.current);
     xsRefresh.current = NULL;
+    xsRefresh.baseline = NULL;
     xsRefresh.last = NULL;
     if (xsRefresh.conn != NULL)
         virConnectClose(xsRefresh.conn);
     xsRefresh.conn = NULL;
-    if (xsRefresh.controlConn != NULL)
-        virConnectClose(xsRefresh.controlConn);
-    xsRefresh.controlConn = NULL;
-    free(xsRefresh.uri);
-    xsRefresh.uri = NULL;
 }

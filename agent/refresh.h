@@ -1,15 +1,30 @@
 /*
- * refresh.h: keeps the snapshot that the MIB modules serve.
+ * refresh.h: takes the snapshots that the MIB modules serve and swaps
+ * them in; nothing else.
  *
- * A worker thread with its own hypervisor connection takes a snapshot
- * every refresh interval, and at once (100 ms after the previous one at
- * the earliest) when the connection reports that domains changed behind
- * the agent's back (virConnectGetEventFd: xenstore watches on Xen), and
- * hands it to the agent's main loop through a pipe watched with
- * register_readfd().  The main thread swaps it in, so a
- * refresh never stalls a request and only the main thread touches
- * net-snmp.  On a failed refresh the previous snapshot stays and the
- * connection is reopened at the next interval.
+ * A worker thread (worker.h) with its own read-only hypervisor connection
+ * takes a snapshot every refresh interval, and at once (100 ms after the
+ * previous one at the earliest) when the connection reports that domains
+ * changed behind the agent's back (virConnectGetEventFd: xenstore watches
+ * on Xen), or when kicked.  The main thread swaps it in, so a refresh
+ * never stalls a request and only the main thread touches net-snmp.  On a
+ * failed refresh the previous snapshot stays and the connection is
+ * reopened at the next interval.
+ *
+ * Ownership of snapshots, the rule every caller relies on:
+ *  - every snapshot handed to the main thread (by the worker, or by
+ *    xsRefreshReplace()) belongs to this module from then on;
+ *  - the worker takes each snapshot with the last one it sent as the
+ *    baseline (cpu usage, start times), and reads that baseline while the
+ *    main thread serves requests.  So the last worker snapshot stays
+ *    alive until the next one arrives, even when the main thread has
+ *    replaced it as current; a snapshot is freed only when it is neither
+ *    current nor that baseline;
+ *  - nothing may change a snapshot once handed over (the worker may be
+ *    reading it): a changed picture is a new snapshot, given with
+ *    xsRefreshReplace();
+ *  - xsRefreshCurrent() is borrowed until the next swap, i.e. until the
+ *    main loop runs again or xsRefreshReplace() is called.
  */
 
 #ifndef XENSNMP_REFRESH_H
@@ -24,12 +39,10 @@
 typedef struct _xsRefreshStats xsRefreshStats;
 
 struct _xsRefreshStats {
-    unsigned long long refreshes;   /* snapshots taken */
-    unsigned long long libCalls;    /* libvir calls made */
-    unsigned long long failedCalls; /* of which failed */
-    uint64_t lastRefreshNs;         /* CLOCK_MONOTONIC of the snapshot */
-    uint64_t durationNs;            /* how long it took */
-    uint64_t lastChangeNs;          /* last row add/remove/state change */
+    unsigned long long refreshes; /* snapshots taken */
+    uint64_t lastRefreshNs;       /* CLOCK_MONOTONIC of the snapshot */
+    uint64_t durationNs;          /* how long it took */
+    uint64_t lastChangeNs;        /* last row add/remove/state change */
     bool connectionUp;
 };
 
@@ -39,16 +52,14 @@ typedef void (*xsRefreshListener)(const xsSnapshot *snap);
 
 /**
  * xsRefreshInit:
- * @uri: hypervisor connection name (NULL: libvir's default)
  * @refreshMs: interval between snapshots
  * @err, @errlen: receives the reason on failure
  *
- * Opens the connection and takes the first snapshot synchronously, so
+ * Opens the worker's connection (xsConnectionUri()) and takes the first snapshot synchronously, so
  * that an unreachable hypervisor is reported before the agent starts.
  * Returns 0 or -1.
  */
-int xsRefreshInit(const char *uri, unsigned int refreshMs, char *err,
-                  size_t errlen);
+int xsRefreshInit(unsigned int refreshMs, char *err, size_t errlen);
 
 /**
  * xsRefreshStart:
@@ -72,30 +83,26 @@ typedef void (*xsRefreshConnectionListener)(bool up);
 /* At most one; NULL removes it. */
 void xsRefreshSetConnectionListener(xsRefreshConnectionListener fn);
 
+/* Replaces the current snapshot by @snap (made on the main thread from
+ * the current one, e.g. with a SET's changes applied); the refresh
+ * module owns it from now on and calls the listeners.  A worker
+ * snapshot that started before @snap->takenNs and arrives later is
+ * passed to @fixup (if set) before it becomes current, so that an
+ * older picture never hides a change the agent already answered. */
+void xsRefreshReplace(xsSnapshot *snap);
+
+/* Receives a worker snapshot older than the current one (@arriving, which
+ * is the worker's baseline: it must not be changed).  Returns the
+ * snapshot to make current: @arriving itself, or a new one that the
+ * refresh module then owns; NULL keeps the current snapshot.  A worker
+ * snapshot not older than the current one becomes current as it is. */
+typedef xsSnapshot *(*xsRefreshFixup)(xsSnapshot *arriving);
+
+/* At most one; NULL removes it. */
+void xsRefreshSetFixup(xsRefreshFixup fn);
+
 const xsSnapshot *xsRefreshCurrent(void);
 const xsRefreshStats *xsRefreshGetStats(void);
-
-/* CLOCK_MONOTONIC now, in ns. */
-uint64_t xsRefreshNowNs(void);
-
-/* Converts a CLOCK_MONOTONIC time to sysUpTime hundredths (TimeStamp);
- * 0 for 0 or anything before the agent started. */
-unsigned long xsRefreshTicks(uint64_t monoNs);
-
-/* Whether SETs are accepted (configuration "control"). */
-void xsRefreshSetControl(bool enabled);
-bool xsRefreshControlEnabled(void);
-
-/* The read-write connection that SETs use, opened on first use on the
- * main thread (the worker keeps its own).  NULL with the error logged
- * when it cannot be opened. */
-virConnectPtr xsRefreshControlConnection(void);
-
-/* The connection name given to xsRefreshInit() (NULL: the default). */
-const char *xsRefreshUri(void);
-
-/* Adds library calls made elsewhere (the control worker) to the stats. */
-void xsRefreshCountCalls(unsigned long long calls, unsigned long long failed);
 
 /* Asks the worker for a snapshot now, after a SET changed something. */
 void xsRefreshKick(void);

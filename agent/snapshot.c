@@ -836,11 +836,26 @@ xsSnapshotTake(virConnectPtr conn, const xsSnapshot *prev,
 
 static size_t
 xsEmit(xsEventFunc func, void *opaque, xsEventType type, const xsDomainRow *row,
-       int prevState)
+       int prevState, int newState)
 {
     if (func != NULL)
-        func(opaque, type, row, prevState);
+        func(opaque, type, row, prevState, newState);
     return 1;
+}
+
+/* Events for a row of @prev that is gone: SHUTDOWN (to shutoff) if it
+ * was active, then UNDEFINED (to no state). */
+static size_t
+xsDiffGone(const xsDomainRow *row, xsEventFunc func, void *opaque)
+{
+    size_t n = 0;
+
+    if (xsIsActive(row->state))
+        n += xsEmit(func, opaque, XS_EVENT_SHUTDOWN, row, row->state,
+                    VIR_DOMAIN_SHUTOFF);
+    n += xsEmit(func, opaque, XS_EVENT_UNDEFINED, row, row->state,
+                VIR_DOMAIN_NOSTATE);
+    return n;
 }
 
 static bool
@@ -890,13 +905,20 @@ xsDiffState(const xsDomainRow *row, int ps, xsEventFunc func, void *opaque)
     size_t i;
 
     for (i = 0; i < n; i++)
-        xsEmit(func, opaque, ev[i], row, ps);
+        xsEmit(func, opaque, ev[i], row, ps, row->state);
     return n;
 }
 
 size_t
 xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
                void *opaque)
+{
+    return xsSnapshotDiffHeld(prev, next, NULL, func, opaque);
+}
+
+size_t
+xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
+                   xsDiffHoldFunc hold, xsEventFunc func, void *opaque)
 {
     size_t i = 0;
     size_t j = 0;
@@ -914,27 +936,64 @@ xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
         if (c == 0 && memcmp(p->uuid, q->uuid, 16) != 0) {
             /* The name now belongs to another domain: the old one went
              * away and a new one came. */
-            if (xsIsActive(p->state))
-                n += xsEmit(func, opaque, XS_EVENT_SHUTDOWN, p, p->state);
-            n += xsEmit(func, opaque, XS_EVENT_UNDEFINED, p, p->state);
-            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE);
+            n += xsDiffGone(p, func, opaque);
+            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE,
+                        q->state);
             n += xsDiffState(q, VIR_DOMAIN_NOSTATE, func, opaque);
             i++;
             j++;
         } else if (c == 0) {
-            n += xsDiffState(q, p->state, func, opaque);
+            if (hold == NULL || !hold(opaque, p, q))
+                n += xsDiffState(q, p->state, func, opaque);
             i++;
             j++;
         } else if (c < 0) {
-            if (xsIsActive(p->state))
-                n += xsEmit(func, opaque, XS_EVENT_SHUTDOWN, p, p->state);
-            n += xsEmit(func, opaque, XS_EVENT_UNDEFINED, p, p->state);
+            n += xsDiffGone(p, func, opaque);
             i++;
         } else {
-            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE);
+            n += xsEmit(func, opaque, XS_EVENT_DEFINED, q, VIR_DOMAIN_NOSTATE,
+                        q->state);
             n += xsDiffState(q, VIR_DOMAIN_NOSTATE, func, opaque);
             j++;
         }
     }
     return n;
+}
+
+xsSnapshot *
+xsSnapshotStates(const xsSnapshot *snap)
+{
+    xsSnapshotImpl *impl = NULL;
+    size_t n = snap != NULL ? snap->ndoms : 0;
+    size_t total = 1;
+    size_t off = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        total += snap->doms[i].namelen + 1;
+    if ((impl = calloc(1, sizeof(*impl))) == NULL ||
+        (impl->bytes = malloc(total)) == NULL ||
+        (n > 0 && (impl->pub.doms = calloc(n, sizeof(xsDomainRow))) == NULL))
+        goto error;
+    for (i = 0; i < n; i++) {
+        const xsDomainRow *src = &snap->doms[i];
+        xsDomainRow *dst = &impl->pub.doms[i];
+
+        dst->name = (char *)impl->bytes + off;
+        memcpy(dst->name, src->name, src->namelen);
+        dst->name[src->namelen] = '\0';
+        off += src->namelen + 1;
+        dst->namelen = src->namelen;
+        memcpy(dst->uuid, src->uuid, sizeof(dst->uuid));
+        memcpy(dst->uuidText, src->uuidText, sizeof(dst->uuidText));
+        dst->id = src->id;
+        dst->state = src->state;
+    }
+    impl->pub.ndoms = n;
+    impl->pub.takenNs = snap != NULL ? snap->takenNs : 0;
+    return &impl->pub;
+
+error:
+    xsSnapshotFree(impl != NULL ? &impl->pub : NULL);
+    return NULL;
 }

@@ -157,8 +157,12 @@ typedef enum {
  */
 size_t xsStateTransitionEvents(int ps, int ns, xsEventType *events, size_t max);
 
+/* One event: @prevState and @newState are the states it goes between
+ * (for a vanished row: to VIR_DOMAIN_SHUTOFF for SHUTDOWN, to
+ * VIR_DOMAIN_NOSTATE for UNDEFINED). */
 typedef void (*xsEventFunc)(void *opaque, xsEventType type,
-                            const xsDomainRow *row, int prevState);
+                            const xsDomainRow *row, int prevState,
+                            int newState);
 
 /* Calls @func for each lifecycle change from @prev to @next, in index
  * order of the rows (for a vanished row, @row points into @prev).  A
@@ -167,5 +171,26 @@ typedef void (*xsEventFunc)(void *opaque, xsEventType type,
  * the number of events. */
 size_t xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next,
                       xsEventFunc func, void *opaque);
+
+/* Whether the diff skips the domain in both @prev and @next (same name,
+ * same UUID): true gives no event for it, as if it had not changed. */
+typedef bool (*xsDiffHoldFunc)(void *opaque, const xsDomainRow *prev,
+                               const xsDomainRow *next);
+
+/* xsSnapshotDiff, asking @hold (may be NULL) about each domain present in
+ * both; @opaque goes to @hold and @func. */
+size_t xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
+                          xsDiffHoldFunc hold, xsEventFunc func, void *opaque);
+
+/**
+ * xsSnapshotStates:
+ * @snap: a snapshot, or NULL for an empty picture
+ *
+ * Returns a copy of @snap's rows with only what the diff reads (name,
+ * UUID, UUID text, id, state) and its takenNs, for a module that keeps
+ * the last picture it reported; the copy is the caller's, may be changed
+ * by it, and is freed with xsSnapshotFree().  NULL when out of memory.
+ */
+xsSnapshot *xsSnapshotStates(const xsSnapshot *snap);
 
 #endif /* XENSNMP_SNAPSHOT_H */

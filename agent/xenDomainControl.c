@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "connection.h"
 #include "lifecycle.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
@@ -194,7 +195,7 @@ xenDomainControlCheck(xenDomainControlSet *set)
     /* Decide on the domain as it is now, not as the last snapshot saw
      * it: a client that changed it a moment ago expects its next SET to
      * see that.  A bounded cost: a few calls per varbind. */
-    if (xsRefreshControlConnection() != NULL) {
+    if (xsConnectionControl() != NULL) {
         if (xenDomainControlWith(dom->name, xenDomainControlReadLive, &set->dom,
                                  err, sizeof(err)) < 0)
             return SNMP_ERR_NOCREATION; /* gone since the snapshot */
@@ -240,7 +241,7 @@ int
 xenDomainControlWith(const char *name, xenDomainControlFn fn,
                      const void *opaque, char *err, size_t errlen)
 {
-    virConnectPtr conn = xsRefreshControlConnection();
+    virConnectPtr conn = xsConnectionControl();
     virDomainPtr d = NULL;
     virErrorPtr e;
     int rc = -1;
@@ -251,7 +252,7 @@ xenDomainControlWith(const char *name, xenDomainControlFn fn,
     }
     if ((d = virDomainLookupByName(conn, name)) != NULL)
         rc = fn(d, opaque);
-    xsRefreshCountCalls(d != NULL ? 2 : 1, rc < 0 ? 1 : 0);
+    xsConnectionCountCalls(d != NULL ? 2 : 1, rc < 0 ? 1 : 0);
     if (rc < 0) {
         e = virGetLastError();
         snprintf(err, errlen, "%s",
@@ -335,7 +336,7 @@ xenDomainControlAction(xenDomainControlSet *set)
              set->dom.name, set->value);
     xenDomainTableRecordAction(set->dom.name, set->action,
                                XEN_ACTION_STATUS_SUCCEEDED, NULL);
-    xenNotifyAfterControl(xsRefreshControlConnection(), set->dom.name);
+    xenNotifyAfterControl(xsConnectionControl(), set->dom.name);
     return 0;
 }
 
@@ -379,7 +380,7 @@ xenDomainControlUndo(xenDomainControlSet *set)
     snmp_log(LOG_NOTICE,
              "xensnmpd: undid SET %s.\"%s\" = %ld (a later varbind failed)\n",
              colname, set->dom.name, set->value);
-    xenNotifyAfterControl(xsRefreshControlConnection(), set->dom.name);
+    xenNotifyAfterControl(xsConnectionControl(), set->dom.name);
 }
 
 void
@@ -410,7 +411,7 @@ xenDomainControlDone(const xsLifecycleResult *res)
                                        : XEN_ACTION_STATUS_FAILED,
                                res->error);
     if (res->ok)
-        xenNotifyAfterControl(xsRefreshControlConnection(), res->name);
+        xenNotifyAfterControl(xsConnectionControl(), res->name);
     else
         xenNotifyControlFailed(res->name, res->action, res->error);
     xsRefreshKick();

@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
+#include "connection.h"
 #include "mibrequest.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
@@ -154,7 +156,7 @@ xenDomainTableRecordAction(const char *name, int action, int status,
     /* A background action's outcome keeps the time it was requested. */
     if (!(rec->status == XEN_ACTION_STATUS_IN_PROGRESS &&
           rec->action == action))
-        rec->whenNs = xsRefreshNowNs();
+        rec->whenNs = xsClockNowNs();
     rec->status = status;
     snprintf(rec->error, sizeof(rec->error), "%s",
              status == XEN_ACTION_STATUS_FAILED && error != NULL ? error : "");
@@ -251,11 +253,11 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
         break;
     case XEN_DOM_UPTIME:
         if (dom->startedNs != 0)
-            u32 = xenDomainTableClamp32((xsRefreshNowNs() - dom->startedNs) /
+            u32 = xenDomainTableClamp32((xsClockNowNs() - dom->startedNs) /
                                         1000000000ULL);
         break;
     case XEN_DOM_DISCONTINUITY_TIME:
-        u32 = xsRefreshTicks(dom->discontinuityNs);
+        u32 = xsClockTicks(dom->discontinuityNs);
         break;
     case XEN_DOM_LAST_ACTION:
         act = xenDomainTableFindAction(index, 1 + dom->namelen);
@@ -263,7 +265,7 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
         break;
     case XEN_DOM_LAST_ACTION_TIME:
         act = xenDomainTableFindAction(index, 1 + dom->namelen);
-        u32 = act != NULL ? xsRefreshTicks(act->whenNs) : 0;
+        u32 = act != NULL ? xsClockTicks(act->whenNs) : 0;
         break;
     case XEN_DOM_LAST_ACTION_STATUS:
         act = xenDomainTableFindAction(index, 1 + dom->namelen);
@@ -309,7 +311,7 @@ xenDomainTableCheckValue(const netsnmp_variable_list *vb,
     const xenDomainTableColumn *c = &xenDomainTableColumns[col];
     int rc;
 
-    if (!c->writable || !xsRefreshControlEnabled())
+    if (!c->writable || !xsConnectionControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
     if (dom == NULL)
         return SNMP_ERR_NOCREATION;

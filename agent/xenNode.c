@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 #include "xenNode.h"
 #include "xen_mib.h"
@@ -105,10 +107,10 @@ xenNodeGetColumn(netsnmp_variable_list *vb, oid col)
         xenNodeSetU32(vb, ASN_GAUGE, n->definedDomains);
         break;
     case XEN_NODE_DOMAIN_TABLE_LAST_CHANGE:
-        xenNodeSetU32(vb, ASN_TIMETICKS, xsRefreshTicks(st->lastChangeNs));
+        xenNodeSetU32(vb, ASN_TIMETICKS, xsClockTicks(st->lastChangeNs));
         break;
     case XEN_NODE_LAST_REFRESH:
-        xenNodeSetU32(vb, ASN_TIMETICKS, xsRefreshTicks(st->lastRefreshNs));
+        xenNodeSetU32(vb, ASN_TIMETICKS, xsClockTicks(st->lastRefreshNs));
         break;
     case XEN_NODE_REFRESH_DURATION:
         xenNodeSetU32(vb, ASN_GAUGE, st->durationNs / 1000);
@@ -118,17 +120,17 @@ xenNodeGetColumn(netsnmp_variable_list *vb, oid col)
                                            : XEN_CONNECTION_DOWN);
         break;
     case XEN_NODE_FAILED_CALLS:
-        xenNodeSetU64(vb, st->failedCalls);
+        xenNodeSetU64(vb, xsConnectionFailedCalls());
         break;
     case XEN_NODE_REFRESHES:
         xenNodeSetU64(vb, st->refreshes);
         break;
     case XEN_NODE_LIBRARY_CALLS:
-        xenNodeSetU64(vb, st->libCalls);
+        xenNodeSetU64(vb, xsConnectionLibCalls());
         break;
     case XEN_NODE_CONTROL_ENABLED:
-        xenNodeSetInt(vb, xsRefreshControlEnabled() ? XEN_TRUTH_TRUE
-                                                    : XEN_TRUTH_FALSE);
+        xenNodeSetInt(vb, xsConnectionControlEnabled() ? XEN_TRUTH_TRUE
+                                                       : XEN_TRUTH_FALSE);
         break;
     default:
         return false;

@@ -1,14 +1,15 @@
 /*
  * xenNotify.c: XEN-SNMP-MIB lifecycle notifications (xenNotifications).
  *
- * The module keeps, per domain, the last state it notified, sorted as the
- * domain table's index (length, then bytes).  Two sources move it on, both
- * on the main thread: a successful control action (xenNotifyAfterControl,
- * which reads the new state at once) and every snapshot swap (the refresh
- * listener).  Each reports only the change from the last notified state,
- * so a change is sent once, in the order it was seen.  A snapshot taken
- * before a control action's read does not override that read: its row is
- * skipped until a later snapshot.
+ * The module keeps the picture of states it last notified (a copy made by
+ * xsSnapshotStates, sorted as the domain table).  Two sources move it on,
+ * both on the main thread: a successful control action
+ * (xenNotifyAfterControl, which reads the new state at once) and every
+ * snapshot swap (the refresh listener), whose changes are those that
+ * xsSnapshotDiff, the unit-tested diff, finds between the notified
+ * picture and the snapshot.  So a change is sent once, in the order it was
+ * seen.  A snapshot taken before a control action's read does not
+ * override that read: the diff holds that row until a later snapshot.
  */
 
 #include <config.h>
@@ -21,28 +22,22 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
+#include "clock.h"
+#include "connection.h"
 #include "refresh.h"
 #include "snapshot.h"
 #include "xenNotify.h"
 #include "xen_mib.h"
 
-typedef struct _xenNotifyEntry xenNotifyEntry;
-
-struct _xenNotifyEntry {
-    char *name;
-    size_t namelen;
-    unsigned char uuid[16];
-    char uuidText[37];
-    int state;          /* virDomainState last notified */
-    uint64_t controlNs; /* monotonic time of the last control read */
-};
-
 /* File-local: the agent has one notification module and one thread. */
 static struct {
-    xenNotifyEntry *entries; /* sorted by xsNameCompare */
-    size_t nentries;
+    /* The states last notified (xsSnapshotStates), sorted as the domain
+     * table; NULL until the first snapshot, the baseline, arrives. */
+    xsSnapshot *notified;
+    /* Per row of notified: monotonic time of the last control action's
+     * own read of the row, 0 for none. */
+    uint64_t *controlNs;
     bool enabled;
-    bool baseline; /* the first snapshot has been seen */
 } xenNotify;
 
 static const oid xenNotifyTrapOid[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
@@ -137,153 +132,108 @@ cleanup:
     snmp_free_varbind(vars);
 }
 
-/* Notifies the change of @e to @ns and records it. */
-static void
-xenNotifyTransition(xenNotifyEntry *e, int ns)
-{
-    xsEventType ev[XS_TRANSITION_EVENTS_MAX];
-    size_t n =
-        xsStateTransitionEvents(e->state, ns, ev, XS_TRANSITION_EVENTS_MAX);
-    size_t i;
+/* What a merge of a snapshot into the notified states works on. */
+typedef struct {
+    const xsSnapshot *snap; /* arriving */
+    xsSnapshot *next;       /* its states: the next notified picture */
+    uint64_t *nextControlNs;
+} xenNotifyMerge;
 
-    for (i = 0; i < n; i++)
-        xenNotifySend(ev[i], e->name, e->namelen, e->uuidText, e->state, ns);
-    e->state = ns;
+/* Diff hook: a snapshot taken before a control action's own read of a
+ * row does not know that action yet, so the row keeps its notified state
+ * (and the time of that read) until a later snapshot. */
+static bool
+xenNotifyHold(void *opaque, const xsDomainRow *prev, const xsDomainRow *next)
+{
+    xenNotifyMerge *m = opaque;
+    size_t i = (size_t)(prev - xenNotify.notified->doms);
+    size_t j = (size_t)(next - m->snap->doms);
+
+    if (xenNotify.controlNs[i] <= m->snap->takenNs)
+        return false;
+    m->next->doms[j].state = prev->state;
+    m->nextControlNs[j] = xenNotify.controlNs[i];
+    return true;
 }
 
 static void
-xenNotifyEntriesFree(xenNotifyEntry *entries, size_t n)
+xenNotifyEvent(void *opaque, xsEventType type, const xsDomainRow *row,
+               int prevState, int newState)
 {
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        free(entries[i].name);
-    free(entries);
-}
-
-static int
-xenNotifyEntryFromRow(xenNotifyEntry *e, const xsDomainRow *row)
-{
-    memset(e, 0, sizeof(*e));
-    if ((e->name = malloc(row->namelen + 1)) == NULL)
-        return -1;
-    memcpy(e->name, row->name, row->namelen);
-    e->name[row->namelen] = '\0';
-    e->namelen = row->namelen;
-    memcpy(e->uuid, row->uuid, sizeof(e->uuid));
-    memcpy(e->uuidText, row->uuidText, sizeof(e->uuidText));
-    e->state = VIR_DOMAIN_NOSTATE;
-    return 0;
+    (void)opaque;
+    xenNotifySend(type, row->name, row->namelen, row->uuidText, prevState,
+                  newState);
 }
 
 static void
-xenNotifyGone(xenNotifyEntry *e)
+xenNotifyForget(void)
 {
-    /* As xsSnapshotDiff: SHUTDOWN for an active domain, then UNDEFINED. */
-    if (e->state != VIR_DOMAIN_SHUTOFF && e->state != VIR_DOMAIN_NOSTATE)
-        xenNotifySend(XS_EVENT_SHUTDOWN, e->name, e->namelen, e->uuidText,
-                      e->state, VIR_DOMAIN_SHUTOFF);
-    xenNotifySend(XS_EVENT_UNDEFINED, e->name, e->namelen, e->uuidText,
-                  e->state, VIR_DOMAIN_NOSTATE);
+    xsSnapshotFree(xenNotify.notified);
+    xenNotify.notified = NULL;
+    free(xenNotify.controlNs);
+    xenNotify.controlNs = NULL;
 }
 
-/* Refresh listener: merges @snap into the notified states. */
+/* Refresh listener: notifies the changes from the notified states to
+ * @snap, as the unit-tested xsSnapshotDiff finds them.  The first
+ * snapshot is the baseline and notifies nothing. */
 static void
 xenNotifyLoad(const xsSnapshot *snap)
 {
-    xenNotifyEntry *next = NULL;
-    size_t i = 0;
-    size_t j = 0;
-    size_t k = 0;
+    xenNotifyMerge m;
 
     if (snap == NULL)
         return;
-    if (snap->ndoms > 0 &&
-        (next = calloc(snap->ndoms, sizeof(*next))) == NULL) {
+    m.snap = snap;
+    m.next = xsSnapshotStates(snap);
+    m.nextControlNs = calloc(snap->ndoms + 1, sizeof(*m.nextControlNs));
+    if (m.next == NULL || m.nextControlNs == NULL) {
         snmp_log(LOG_ERR, "xensnmpd: out of memory for notification state\n");
+        xsSnapshotFree(m.next);
+        free(m.nextControlNs);
         return;
     }
-    while (i < xenNotify.nentries || j < snap->ndoms) {
-        xenNotifyEntry *p =
-            i < xenNotify.nentries ? &xenNotify.entries[i] : NULL;
-        const xsDomainRow *q = j < snap->ndoms ? &snap->doms[j] : NULL;
-        int c = xsMergeOrder(p ? p->name : NULL, p ? p->namelen : 0,
-                             q ? q->name : NULL, q ? q->namelen : 0);
-
-        if (c == 0 && memcmp(p->uuid, q->uuid, 16) == 0) {
-            /* Keep the entry; a snapshot older than the last control
-             * read does not know about that action yet. */
-            next[k] = *p;
-            p->name = NULL;
-            if (!xenNotify.baseline)
-                next[k].state = q->state;
-            else if (snap->takenNs >= next[k].controlNs)
-                xenNotifyTransition(&next[k], q->state);
-            k++;
-            i++;
-            j++;
-            continue;
-        }
-        if (c <= 0) {
-            if (xenNotify.baseline)
-                xenNotifyGone(p);
-            i++;
-            if (c < 0)
-                continue;
-        }
-        if (xenNotifyEntryFromRow(&next[k], q) < 0) {
-            snmp_log(LOG_ERR,
-                     "xensnmpd: out of memory for notification state\n");
-            j++;
-            continue;
-        }
-        if (!xenNotify.baseline) {
-            next[k].state = q->state;
-        } else {
-            xenNotifySend(XS_EVENT_DEFINED, q->name, q->namelen, q->uuidText,
-                          VIR_DOMAIN_NOSTATE, q->state);
-            xenNotifyTransition(&next[k], q->state);
-        }
-        k++;
-        j++;
-    }
-    xenNotifyEntriesFree(xenNotify.entries, xenNotify.nentries);
-    xenNotify.entries = next;
-    xenNotify.nentries = k;
-    xenNotify.baseline = true;
-}
-
-static int
-xenNotifyCompareKey(const void *key, const void *elem)
-{
-    const char *name = key;
-    const xenNotifyEntry *e = elem;
-
-    return xsNameCompare(name, strlen(name), e->name, e->namelen);
+    if (xenNotify.notified != NULL)
+        xsSnapshotDiffHeld(xenNotify.notified, snap, xenNotifyHold,
+                           xenNotifyEvent, &m);
+    xenNotifyForget();
+    xenNotify.notified = m.next;
+    xenNotify.controlNs = m.nextControlNs;
 }
 
 void
 xenNotifyAfterControl(virConnectPtr conn, const char *name)
 {
-    xenNotifyEntry *e;
+    xsEventType ev[XS_TRANSITION_EVENTS_MAX];
+    const xsDomainRow *found;
+    xsDomainRow *row;
     virDomainPtr d = NULL;
     virDomainInfo info;
+    size_t i;
+    size_t n;
 
-    if (conn == NULL || name == NULL)
+    if (conn == NULL || name == NULL || xenNotify.notified == NULL)
         return;
-    e = bsearch(name, xenNotify.entries, xenNotify.nentries,
-                sizeof(*xenNotify.entries), xenNotifyCompareKey);
-    if (e == NULL)
+    found = xsSnapshotFindDomain(xenNotify.notified, name, strlen(name));
+    if (found == NULL)
         return; /* a row the next snapshot will bring */
-    e->controlNs = xsRefreshNowNs();
+    i = (size_t)(found - xenNotify.notified->doms);
+    row = &xenNotify.notified->doms[i];
+    xenNotify.controlNs[i] = xsClockNowNs();
     if ((d = virDomainLookupByName(conn, name)) == NULL ||
         virDomainGetInfo(d, &info) < 0) {
         /* Gone (a transient domain destroyed, say): the next snapshot
          * reports it. */
-        e->controlNs = 0;
+        xenNotify.controlNs[i] = 0;
         goto cleanup;
     }
-    xenNotifyTransition(e, info.state);
+    /* The same table of events as the diff's. */
+    n = xsStateTransitionEvents(row->state, info.state, ev,
+                                XS_TRANSITION_EVENTS_MAX);
+    for (i = 0; i < n; i++)
+        xenNotifySend(ev[i], row->name, row->namelen, row->uuidText, row->state,
+                      info.state);
+    row->state = info.state;
 
 cleanup:
     if (d != NULL)
@@ -324,7 +274,7 @@ static void
 xenNotifyConnection(bool up)
 {
     netsnmp_variable_list *vars = NULL;
-    unsigned long long failed = xsRefreshGetStats()->failedCalls;
+    unsigned long long failed = xsConnectionFailedCalls();
     struct counter64 c64;
 
     if (!xenNotify.enabled)
@@ -363,8 +313,5 @@ void
 shutdown_xenNotify(void)
 {
     xsRefreshSetConnectionListener(NULL);
-    xenNotifyEntriesFree(xenNotify.entries, xenNotify.nentries);
-    xenNotify.entries = NULL;
-    xenNotify.nentries = 0;
-    xenNotify.baseline = false;
+    xenNotifyForget();
 }

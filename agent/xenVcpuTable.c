@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "connection.h"
 #include "mibrequest.h"
 #include "refresh.h"
 #include "xenDomainControl.h"
@@ -112,7 +113,7 @@ xenVcpuTableReserve(netsnmp_request_info *request, const xsDomainRow *dom,
     xenVcpuTableSet *set;
     int rc;
 
-    if (!xenVcpuTableColumns[col].writable || !xsRefreshControlEnabled())
+    if (!xenVcpuTableColumns[col].writable || !xsConnectionControlEnabled())
         return SNMP_ERR_NOTWRITABLE;
     if (vcpu == NULL)
         return SNMP_ERR_NOCREATION;

@@ -447,7 +447,7 @@ typedef struct {
 
 static void
 recordEvent(void *opaque, xsEventType type, const xsDomainRow *row,
-            int prevState)
+            int prevState, int newState)
 {
     static const char *const names[] = {
         "?",       "STARTED", "SHUTDOWN", "PAUSED",
@@ -461,6 +461,7 @@ recordEvent(void *opaque, xsEventType type, const xsDomainRow *row,
     n = snprintf(log->buf + log->len, sizeof(log->buf) - log->len, "%s%s %s %d",
                  log->len > 0 ? ", " : "",
                  (unsigned)type < 8 ? names[type] : "?", row->name, prevState);
+    (void)newState;
     if (n > 0)
         log->len += (size_t)n;
 }
@@ -740,20 +741,19 @@ fakeRow(xsDomainRow *row, int state, unsigned char uuidByte)
     row->id = state == VIR_DOMAIN_SHUTOFF ? -1 : 7;
 }
 
-static int
-testDiffCase(const void *data)
+/* Diffs a one-row @prev against a one-row @next as @c describes, with
+ * @func logging into @log.  Returns the event count. */
+static size_t
+diffOneRow(const diffCase *c, xsEventFunc func, eventLog *log)
 {
-    const diffCase *c = data;
     xsDomainRow prow;
     xsDomainRow nrow;
     xsSnapshot prev;
     xsSnapshot next;
-    eventLog log;
-    size_t n;
 
     memset(&prev, 0, sizeof(prev));
     memset(&next, 0, sizeof(next));
-    memset(&log, 0, sizeof(log));
+    memset(log, 0, sizeof(*log));
     if (c->prevState >= 0) {
         fakeRow(&prow, c->prevState, 1);
         prev.doms = &prow;
@@ -764,7 +764,16 @@ testDiffCase(const void *data)
         next.doms = &nrow;
         next.ndoms = 1;
     }
-    n = xsSnapshotDiff(&prev, &next, recordEvent, &log);
+    return xsSnapshotDiff(&prev, &next, func, log);
+}
+
+static int
+testDiffCase(const void *data)
+{
+    const diffCase *c = data;
+    eventLog log;
+    size_t n = diffOneRow(c, recordEvent, &log);
+
     if (virTestExpectStr("events", log.buf, c->events) < 0)
         return -1;
     return virTestExpectInt("count", (long long)n,
@@ -902,6 +911,144 @@ testTransition(const void *data)
     return 0;
 }
 
+/* ---- what the notifications need of the diff ------------------------ */
+
+/* "TYPE name prev>new" per event: the states each event goes between. */
+static void
+recordTransition(void *opaque, xsEventType type, const xsDomainRow *row,
+                 int prevState, int newState)
+{
+    eventLog *log = opaque;
+    int n;
+
+    if (log->len >= sizeof(log->buf))
+        return;
+    n = snprintf(log->buf + log->len, sizeof(log->buf) - log->len,
+                 "%s%d %s %d>%d", log->len > 0 ? ", " : "", (int)type,
+                 row->name, prevState, newState);
+    if (n > 0)
+        log->len += (size_t)n;
+}
+
+/* A vanished row goes to shutoff (SHUTDOWN=2) then to no state
+ * (UNDEFINED=7); a present row to its new state. */
+static const diffCase transitionDiffCases[] = {
+    {"snapshot_diff_running_vanishes_to_shutoff_then_nostate",
+     VIR_DOMAIN_RUNNING, -1, false, "2 vm 1>5, 7 vm 1>0"},
+    {"snapshot_diff_shutoff_vanishes_to_nostate", VIR_DOMAIN_SHUTOFF, -1, false,
+     "7 vm 5>0"},
+    {"snapshot_diff_new_paused_row_to_its_state", -1, VIR_DOMAIN_PAUSED, false,
+     "6 vm 0>3, 1 vm 0>3, 3 vm 0>3"},
+    {"snapshot_diff_paused_to_running_new_state", VIR_DOMAIN_PAUSED,
+     VIR_DOMAIN_RUNNING, false, "4 vm 3>1"},
+    {"snapshot_diff_name_reused_old_gone_new_defined", VIR_DOMAIN_BLOCKED,
+     VIR_DOMAIN_RUNNING, true, "2 vm 2>5, 7 vm 2>0, 6 vm 0>1, 1 vm 0>1"},
+};
+
+static int
+testTransitionDiff(const void *data)
+{
+    eventLog log;
+
+    diffOneRow(data, recordTransition, &log);
+    return virTestExpectStr("events", log.buf,
+                            ((const diffCase *)data)->events);
+}
+
+/* Holds every row whose name is "held". */
+static bool
+holdNamedHeld(void *opaque, const xsDomainRow *prev, const xsDomainRow *next)
+{
+    (void)opaque;
+    (void)next;
+    return prev->namelen == 4 && memcmp(prev->name, "held", 4) == 0;
+}
+
+static int
+testDiffHeld(const void *data)
+{
+    xsDomainRow prows[2];
+    xsDomainRow nrows[2];
+    xsSnapshot prev;
+    xsSnapshot next;
+    eventLog log;
+    size_t n;
+
+    (void)data;
+    memset(&prev, 0, sizeof(prev));
+    memset(&next, 0, sizeof(next));
+    memset(&log, 0, sizeof(log));
+    /* Two rows paused; both run in @next; only "vm" is reported. */
+    fakeRow(&prows[0], VIR_DOMAIN_PAUSED, 1);
+    fakeRow(&prows[1], VIR_DOMAIN_PAUSED, 2);
+    prows[1].name = (char *)"held";
+    prows[1].namelen = 4;
+    nrows[0] = prows[0];
+    nrows[1] = prows[1];
+    nrows[0].state = nrows[1].state = VIR_DOMAIN_RUNNING;
+    prev.doms = prows;
+    next.doms = nrows;
+    prev.ndoms = next.ndoms = 2;
+    n = xsSnapshotDiffHeld(&prev, &next, holdNamedHeld, recordTransition, &log);
+    if (virTestExpectStr("events", log.buf, "4 vm 3>1") < 0)
+        return -1;
+    return virTestExpectInt("count", (long long)n, 1);
+}
+
+/* The states copy has every row with what the diff reads, so a diff
+ * against it finds nothing, and it can be changed and freed alone. */
+static int
+testStatesCopy(const void *data)
+{
+    const xsSnapshot *snap = data;
+    xsSnapshot *copy = xsSnapshotStates(snap);
+    xsSnapshot *empty = xsSnapshotStates(NULL);
+    int ret = -1;
+    size_t i;
+
+    if (copy == NULL || empty == NULL) {
+        virTestFail("xsSnapshotStates failed");
+        goto cleanup;
+    }
+    if (virTestExpectInt("rows", (long long)copy->ndoms,
+                         (long long)snap->ndoms) < 0 ||
+        virTestExpectInt("empty rows", (long long)empty->ndoms, 0) < 0 ||
+        virTestExpectInt("taken", (long long)copy->takenNs,
+                         (long long)snap->takenNs) < 0 ||
+        virTestExpectInt("no events",
+                         (long long)xsSnapshotDiff(copy, snap, NULL, NULL),
+                         0) < 0)
+        goto cleanup;
+    for (i = 0; i < snap->ndoms; i++) {
+        const xsDomainRow *a = &snap->doms[i];
+        const xsDomainRow *b = &copy->doms[i];
+
+        if (b->namelen != a->namelen ||
+            memcmp(b->name, a->name, a->namelen) != 0 ||
+            b->name[b->namelen] != '\0' || memcmp(b->uuid, a->uuid, 16) != 0 ||
+            strcmp(b->uuidText, a->uuidText) != 0 || b->id != a->id ||
+            b->state != a->state || b->vcpuRows != NULL) {
+            virTestFail("row %zu differs from the snapshot", i);
+            goto cleanup;
+        }
+    }
+    if (snap->ndoms > 0) {
+        copy->doms[0].state = snap->doms[0].state == VIR_DOMAIN_PAUSED
+                                  ? VIR_DOMAIN_RUNNING
+                                  : VIR_DOMAIN_PAUSED;
+        if (virTestExpectInt(
+                "changed copy differs",
+                (long long)(xsSnapshotDiff(copy, snap, NULL, NULL) > 0), 1) < 0)
+            goto cleanup;
+    }
+    ret = 0;
+
+cleanup:
+    xsSnapshotFree(copy);
+    xsSnapshotFree(empty);
+    return ret;
+}
+
 static int
 mymain(void)
 {
@@ -949,6 +1096,20 @@ mymain(void)
         if (virTestRun(diffCases[i].title, testDiffCase, &diffCases[i]) < 0)
             ret = -1;
     }
+
+    for (i = 0;
+         i < sizeof(transitionDiffCases) / sizeof(transitionDiffCases[0]);
+         i++) {
+        if (virTestRun(transitionDiffCases[i].title, testTransitionDiff,
+                       &transitionDiffCases[i]) < 0)
+            ret = -1;
+    }
+    if (virTestRun("snapshot_diff_held_row_gives_no_event", testDiffHeld,
+                   NULL) < 0)
+        ret = -1;
+    if (snap1 != NULL && virTestRun("snapshot_states_copy_diffs_empty",
+                                    testStatesCopy, snap1) < 0)
+        ret = -1;
 
     for (i = 0; i < sizeof(transitionCases) / sizeof(transitionCases[0]); i++) {
         if (virTestRun(transitionCases[i].title, testTransition,

@@ -81,12 +81,13 @@ xs_tmpdir() {
     trap 'exit 1' INT TERM HUP
 }
 
-# Prints a UDP port on 127.0.0.1 that nothing listens on.
+# xs_free_port [t]: prints a UDP (TCP with "t") port on 127.0.0.1 that
+# nothing listens on.
 xs_free_port() {
     i=0
     while [ $i -lt 100 ]; do
         port=$(( (($$ + RANDOM + i * 7919) % 30000) + 20000 ))
-        if ! ss -Hlun "sport = :$port" 2>/dev/null | grep -q .; then
+        if ! ss -Hl"${1:-u}"n "sport = :$port" 2>/dev/null | grep -q .; then
             echo "$port"
             return 0
         fi
@@ -194,7 +195,7 @@ xs_start_snmpd() {
         cat >"$XS_TMP/snmpd.conf" <<EOC
 agentaddress udp:127.0.0.1:$XS_PORT
 master agentx
-agentXSocket $XS_TMP/agentx.sock
+agentXSocket ${XS_AGENTX_SOCKET:-$XS_TMP/agentx.sock}
 agentXTimeout 5
 rocommunity public 127.0.0.1
 rwcommunity private 127.0.0.1
@@ -324,10 +325,13 @@ xs_derive_node() {
 
 # xs_start_agent NODEFILE [XENSNMPD OPTION]...: starts xensnmpd (under
 # $XS_AGENT_WRAPPER, e.g. valgrind, when set) and waits for the MIB.
+# Both xs_start_snmpd and this use $XS_AGENTX_SOCKET as the AgentX
+# address when set (a unix socket in $XS_TMP otherwise).
 xs_start_agent() {
     nodefile=$1
     shift
-    ${XS_AGENT_WRAPPER:-} "$XENSNMPD" -f -x "$XS_TMP/agentx.sock" \
+    ${XS_AGENT_WRAPPER:-} "$XENSNMPD" -f \
+        -x "${XS_AGENTX_SOCKET:-$XS_TMP/agentx.sock}" \
         -u "test://$nodefile" -L "file:$XS_TMP/xensnmpd.log" "$@" \
         >"$XS_TMP/xensnmpd.out" 2>&1 &
     XS_AGENT_PID=$!
