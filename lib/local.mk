@@ -41,4 +41,4 @@ lib_libvir_la_CFLAGS += $(XEN_CFLAGS)
 lib_libvir_la_LIBADD += $(XEN_LIBS)
 endif
 
-EXTRA_DIST += include/libvir.h include/libvir_events.h
+EXTRA_DIST += include/libvir.h include/libvir_events.h include/libvir_log.h

@@ -113,8 +113,7 @@ virXMLReportErrorFull(int from, int code, const xmlNode *node,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    virReportErrorFull(NULL, NULL, from, code, file, func, line, "%s%s", where,
-                       msg);
+    virReportErrorFull(from, code, file, func, line, "%s%s", where, msg);
 }
 
 int

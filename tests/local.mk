@@ -12,6 +12,7 @@ UNIT_TESTS = \
 	tests/hashtest \
 	tests/uritest \
 	tests/errortest \
+	tests/logtest \
 	tests/apitest \
 	tests/referencetest \
 	tests/domainconftest \
@@ -28,6 +29,8 @@ tests_uritest_SOURCES = tests/uritest.c
 tests_uritest_LDADD = $(TEST_LDADD)
 tests_errortest_SOURCES = tests/errortest.c
 tests_errortest_LDADD = $(TEST_LDADD)
+tests_logtest_SOURCES = tests/logtest.c
+tests_logtest_LDADD = $(TEST_LDADD)
 tests_apitest_SOURCES = tests/apitest.c
 tests_apitest_LDADD = $(TEST_LDADD)
 # Built strictly: the reference's program must compile without a warning.
