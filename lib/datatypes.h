@@ -12,11 +12,10 @@
 #include "libvir.h"
 #include "driver.h"
 #include "error.h"
+#include "uuid.h"
 
 #define VIR_CONNECT_MAGIC 0x4C565243u /* "LVRC" */
 #define VIR_DOMAIN_MAGIC 0x4C565244u  /* "LVRD" */
-#define VIR_UUID_BUFLEN 16
-#define VIR_UUID_STRING_BUFLEN 37
 
 typedef struct _virDomainCache virDomainCache;
 

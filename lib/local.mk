@@ -10,6 +10,13 @@ lib_libvir_la_SOURCES = \
 	lib/log.c lib/log.h \
 	lib/hash.c lib/hash.h \
 	lib/uri.c lib/uri.h \
+	lib/number.c lib/number.h \
+	lib/file.c lib/file.h \
+	lib/random.c lib/random.h \
+	lib/buf.c lib/buf.h \
+	lib/uuid.c lib/uuid.h \
+	lib/cpuset.c lib/cpuset.h \
+	lib/mac.c lib/mac.h \
 	lib/xml.c lib/xml.h \
 	lib/domain_conf.c lib/domain_conf.h \
 	lib/test/test_driver.c lib/test/test_driver.h \

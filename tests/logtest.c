@@ -289,36 +289,25 @@ error_origin_refused_for_copy_and_null(const void *data)
     return 0;
 }
 
-#define DO_TEST(name) \
-    {                 \
-#name, name   \
-    }
-
-static const struct {
-    const char *title;
-    virTestBody body;
-} cases[] = {
-    DO_TEST(log_public_call_logs_its_arguments_at_debug),
-    DO_TEST(log_entry_points_without_handle_log_their_call),
-    DO_TEST(log_error_logged_once_where_reported),
-    DO_TEST(log_unset_hook_receives_nothing),
-    DO_TEST(error_origin_of_thread_and_connection_error),
-    DO_TEST(error_origin_kept_when_passed_to_connection),
-    DO_TEST(error_origin_refused_for_copy_and_null),
+static const virTestCase cases[] = {
+    VIR_TEST_CASE(log_public_call_logs_its_arguments_at_debug),
+    VIR_TEST_CASE(log_entry_points_without_handle_log_their_call),
+    VIR_TEST_CASE(log_error_logged_once_where_reported),
+    VIR_TEST_CASE(log_unset_hook_receives_nothing),
+    VIR_TEST_CASE(error_origin_of_thread_and_connection_error),
+    VIR_TEST_CASE(error_origin_kept_when_passed_to_connection),
+    VIR_TEST_CASE(error_origin_refused_for_copy_and_null),
 };
 
 static int
 mymain(void)
 {
     int ret = 0;
-    size_t i;
-
     if ((conn = virConnectOpen("test:///default")) == NULL) {
         printf("Bail out! cannot open test:///default\n");
         return -1;
     }
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-        ret |= virTestRun(cases[i].title, cases[i].body, NULL);
+    ret = virTestRunCases(cases, sizeof(cases) / sizeof(cases[0]));
     virConnectClose(conn);
     return ret;
 }

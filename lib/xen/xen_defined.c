@@ -17,6 +17,7 @@
 #include "xen_defined.h"
 #include "xen_domain_read.h"
 #include "error.h"
+#include "file.h"
 #include "log.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
@@ -42,39 +43,17 @@ xenDefinedLoad(const char *path)
 {
     xenConfig *cfg = NULL;
     char *text = NULL;
-    struct stat sb;
-    ssize_t got;
-    int fd;
+    size_t len = 0;
 
-    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &sb) < 0) {
-        virReportSystemError(errno, "cannot read xl config '%s'", path);
-        goto cleanup;
-    }
-    if (!S_ISREG(sb.st_mode) || sb.st_size > XEN_CFG_MAX) {
-        virReportError(VIR_ERR_CONFIG_INVALID,
-                       "xl config '%s' is not a regular file of at most 1 MiB",
-                       path);
-        goto cleanup;
-    }
-    if ((text = malloc((size_t)sb.st_size + 1)) == NULL) {
-        virReportOOMError();
-        goto cleanup;
-    }
-    if ((got = read(fd, text, (size_t)sb.st_size)) < 0) {
-        virReportSystemError(errno, "cannot read xl config '%s'", path);
-        goto cleanup;
-    }
-    text[got] = '\0';
-    if ((cfg = xenConfigParse(text, (size_t)got, path)) != NULL &&
+    if (virFileReadAll(path, XEN_CFG_MAX, VIR_ERR_CONFIG_INVALID, &text, &len) <
+        0)
+        return NULL;
+    if ((cfg = xenConfigParse(text, len, path)) != NULL &&
         (cfg->path = strdup(path)) == NULL) {
         virReportOOMError();
         xenConfigFree(cfg);
         cfg = NULL;
     }
-
-cleanup:
-    if (fd >= 0)
-        close(fd);
     free(text);
     return cfg;
 }

@@ -21,6 +21,7 @@
 #include "xen_state.h"
 #include "xen_track.h"
 #include "error.h"
+#include "number.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
@@ -228,12 +229,11 @@ xenDomStoreKiB(xenPriv *priv, const xenDomInfo *info, const char *key,
     char *str = xenDomStoreRead(priv, info->domid, key);
     unsigned long kib = fallback;
     unsigned long v;
-    char *end = NULL;
 
     if (str != NULL) {
-        errno = 0;
-        v = strtoul(str, &end, 10);
-        if (errno == 0 && end != str && *end == '\0' && v > 0)
+        /* xenstore's values are written by the toolstack: decimal, no
+         * blanks. */
+        if (virStrToULong(str, &v) == VIR_NUMBER_OK && v > 0)
             kib = v;
         free(str);
     }
