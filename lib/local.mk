@@ -32,6 +32,7 @@ lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 if WITH_XEN
 lib_libvir_la_SOURCES += \
 	lib/xen/xen_driver.c lib/xen/xen_priv.h lib/xen/xen_stats.h \
+	lib/xen/xen_log.c \
 	lib/xen/xen_node.c \
 	lib/xen/xen_watch.c \
 	lib/xen/xen_track.c lib/xen/xen_track.h \
@@ -39,6 +40,9 @@ lib_libvir_la_SOURCES += \
 	lib/xen/xen_config.c lib/xen/xen_config.h \
 	lib/xen/xen_domcfg.c lib/xen/xen_domcfg.h \
 	lib/xen/xen_defined.c lib/xen/xen_defined.h \
+	lib/xen/xen_define.c \
+	lib/xen/xen_domlist.c lib/xen/xen_domlist.h \
+	lib/xen/xen_reap.c lib/xen/xen_reap.h \
 	lib/xen/xen_domain_read.c lib/xen/xen_domain_read.h \
 	lib/xen/xen_domain_ctl.c lib/xen/xen_domain_ctl.h \
 	lib/xen/xen_domain_set.c \
