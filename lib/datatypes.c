@@ -12,6 +12,9 @@
 
 #include <config.h>
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,8 +134,39 @@ virUnrefDomain(virDomainPtr dom)
     if (virHashLookup(conn->domains->byUUID, dom->uuid) == dom)
         virHashSteal(conn->domains->byUUID, dom->uuid);
     virErrorForgetHandles(NULL, dom);
+    if (conn->err.err.dom == dom)
+        conn->err.err.dom = NULL;
     dom->magic = 0;
     free(dom->name);
     free(dom);
     virUnrefConnect(conn);
+}
+
+void
+virReportHandleErrorFull(virConnectPtr conn, virDomainPtr dom, int from,
+                         int code, const char *file, const char *func, int line,
+                         const char *fmt, ...)
+{
+    char msg[VIR_ERROR_MESSAGE_MAX];
+    va_list ap;
+    int saved = errno;
+
+    if (conn == NULL && virDomainIsValid(dom))
+        conn = dom->conn;
+    if (!virConnectIsValid(conn))
+        conn = NULL;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    virErrorRecord(conn != NULL ? &conn->err : NULL, conn, dom, from, code,
+                   file, func, line, msg);
+    errno = saved;
+}
+
+int
+virConnectKeepError(virConnectPtr conn, virDomainPtr dom)
+{
+    if (!virConnectIsValid(conn))
+        return virErrorAttach(NULL, NULL, dom);
+    return virErrorAttach(&conn->err, conn, dom);
 }

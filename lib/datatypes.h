@@ -12,11 +12,10 @@
 #include "libvir.h"
 #include "driver.h"
 #include "error.h"
+#include "uuid.h"
 
 #define VIR_CONNECT_MAGIC 0x4C565243u /* "LVRC" */
 #define VIR_DOMAIN_MAGIC 0x4C565244u  /* "LVRD" */
-#define VIR_UUID_BUFLEN 16
-#define VIR_UUID_STRING_BUFLEN 37
 
 typedef struct _virDomainCache virDomainCache;
 
@@ -55,5 +54,24 @@ void virUnrefDomain(virDomainPtr dom);
 void virUnrefConnect(virConnectPtr conn);
 
 virConnectPtr virNewConnect(void);
+
+/* Reports an error about @conn or @dom (either may be NULL or invalid;
+ * a valid @dom names its connection): the thread's last error and the
+ * connection's copy. */
+void virReportHandleErrorFull(virConnectPtr conn, virDomainPtr dom, int from,
+                              int code, const char *file, const char *func,
+                              int line, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+#define virReportConnError(conn, code, ...)                             \
+    virReportHandleErrorFull(conn, NULL, VIR_FROM_THIS, code, __FILE__, \
+                             __func__, __LINE__, __VA_ARGS__)
+#define virReportDomainError(dom, code, ...)                           \
+    virReportHandleErrorFull(NULL, dom, VIR_FROM_THIS, code, __FILE__, \
+                             __func__, __LINE__, __VA_ARGS__)
+
+/* After a failed call on @conn (and @dom): ties the thread's last error
+ * to them and keeps a copy on @conn.  Returns -1 when no error is set. */
+int virConnectKeepError(virConnectPtr conn, virDomainPtr dom);
 
 #endif /* LIBVIR_DATATYPES_H */

@@ -25,7 +25,11 @@
 #include <libxml/tree.h>
 
 #include "domain_conf.h"
+#include "buf.h"
+#include "cpuset.h"
 #include "error.h"
+#include "mac.h"
+#include "uuid.h"
 #include "xml.h"
 
 #define VIR_FROM_THIS VIR_FROM_DOM
@@ -54,200 +58,6 @@ virDomainStrEqual(const char *a, const char *b)
     if (a == NULL || b == NULL)
         return a == b;
     return strcmp(a, b) == 0;
-}
-
-/* Fills @buf with @len bytes from /dev/urandom. */
-static int
-virDomainRandomBytes(unsigned char *buf, size_t len)
-{
-    size_t done = 0;
-    ssize_t got;
-    int fd;
-
-    if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) < 0) {
-        virReportSystemError(errno, "%s", "cannot open /dev/urandom");
-        return -1;
-    }
-    while (done < len) {
-        got = read(fd, buf + done, len - done);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0) {
-            virReportSystemError(got < 0 ? errno : EIO, "%s",
-                                 "cannot read /dev/urandom");
-            close(fd);
-            return -1;
-        }
-        done += (size_t)got;
-    }
-    close(fd);
-    return 0;
-}
-
-/* ---- a growing output buffer ----------------------------------------- */
-
-/* Output of virDomainDefFormat().  Appends after an allocation failure
- * are no-ops; virDomainBufFinish() reports the failure once. */
-typedef struct _virDomainBuf virDomainBuf;
-
-struct _virDomainBuf {
-    char *data;
-    size_t len;
-    size_t alloc;
-    bool oom;
-};
-
-static bool
-virDomainBufGrow(virDomainBuf *buf, size_t more)
-{
-    size_t want;
-    char *tmp;
-
-    if (buf->oom)
-        return false;
-    if (buf->len + more + 1 <= buf->alloc)
-        return true;
-    want = buf->alloc > 0 ? buf->alloc : 1024;
-    while (want < buf->len + more + 1)
-        want *= 2;
-    if ((tmp = realloc(buf->data, want)) == NULL) {
-        buf->oom = true;
-        return false;
-    }
-    buf->data = tmp;
-    buf->alloc = want;
-    return true;
-}
-
-static void
-virDomainBufAddLen(virDomainBuf *buf, const char *str, size_t len)
-{
-    if (!virDomainBufGrow(buf, len))
-        return;
-    memcpy(buf->data + buf->len, str, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
-}
-
-static void
-virDomainBufAdd(virDomainBuf *buf, const char *str)
-{
-    virDomainBufAddLen(buf, str, strlen(str));
-}
-
-static void __attribute__((format(printf, 2, 3)))
-virDomainBufPrintf(virDomainBuf *buf, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        buf->oom = true;
-        return;
-    }
-    if (!virDomainBufGrow(buf, (size_t)n))
-        return;
-    va_start(ap, fmt);
-    vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    buf->len += (size_t)n;
-}
-
-/* Appends @str escaped for element text (@attr false) or for a value
- * between single quotes (@attr true).  Tab, newline and carriage return
- * become character references in attributes because a parser would turn
- * them into spaces; a carriage return does in text too (end-of-line
- * handling).  '>' is escaped so that "]]>" never appears. */
-static void
-virDomainBufEscape(virDomainBuf *buf, const char *str, bool attr)
-{
-    const char *start = str;
-    const char *p;
-    const char *rep;
-
-    for (p = str; *p != '\0'; p++) {
-        switch (*p) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = "&lt;";
-            break;
-        case '>':
-            rep = "&gt;";
-            break;
-        case '\r':
-            rep = "&#13;";
-            break;
-        case '\'':
-            rep = attr ? "&apos;" : NULL;
-            break;
-        case '"':
-            rep = attr ? "&quot;" : NULL;
-            break;
-        case '\t':
-            rep = attr ? "&#9;" : NULL;
-            break;
-        case '\n':
-            rep = attr ? "&#10;" : NULL;
-            break;
-        default:
-            rep = NULL;
-            break;
-        }
-        if (rep == NULL)
-            continue;
-        virDomainBufAddLen(buf, start, (size_t)(p - start));
-        virDomainBufAdd(buf, rep);
-        start = p + 1;
-    }
-    virDomainBufAddLen(buf, start, (size_t)(p - start));
-}
-
-static void
-virDomainBufIndent(virDomainBuf *buf, int level)
-{
-    static const char spaces[] = "                ";
-
-    virDomainBufAddLen(buf, spaces, (size_t)level * 2);
-}
-
-/* "<name>text</name>\n" at @level. */
-static void
-virDomainBufElement(virDomainBuf *buf, int level, const char *name,
-                    const char *text)
-{
-    virDomainBufIndent(buf, level);
-    virDomainBufPrintf(buf, "<%s>", name);
-    virDomainBufEscape(buf, text, false);
-    virDomainBufPrintf(buf, "</%s>\n", name);
-}
-
-/* " name='value'" */
-static void
-virDomainBufAttr(virDomainBuf *buf, const char *name, const char *value)
-{
-    virDomainBufPrintf(buf, " %s='", name);
-    virDomainBufEscape(buf, value, true);
-    virDomainBufAdd(buf, "'");
-}
-
-/* Returns the text (caller frees), or NULL with OOM reported. */
-static char *
-virDomainBufFinish(virDomainBuf *buf)
-{
-    if (buf->data == NULL && virDomainBufGrow(buf, 0))
-        buf->data[0] = '\0';
-    if (buf->oom) {
-        free(buf->data);
-        buf->data = NULL;
-        virReportOOMError();
-        return NULL;
-    }
-    return buf->data;
 }
 
 /* ---- enums ----------------------------------------------------------- */
@@ -281,285 +91,7 @@ virDomainRestartTypeFromString(const char *s)
     return -1;
 }
 
-/* ---- UUIDs ----------------------------------------------------------- */
-
-static int
-virDomainHexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Hyphens are accepted only where the canonical form has them (after
- * hex digits 8, 12, 16 and 20), each one optional.  Nothing is reported:
- * callers know whether a bad UUID is an XML or an argument error. */
-int
-virUUIDParse(const char *str, unsigned char *uuid)
-{
-    unsigned char out[VIR_UUID_BUFLEN];
-    size_t ndigits = 0;
-    const char *p;
-    int v;
-
-    if (str == NULL || uuid == NULL)
-        return -1;
-    for (p = str; *p != '\0'; p++) {
-        if (*p == '-') {
-            if ((ndigits != 8 && ndigits != 12 && ndigits != 16 &&
-                 ndigits != 20) ||
-                p[-1] == '-')
-                return -1;
-            continue;
-        }
-        if (ndigits == 2 * VIR_UUID_BUFLEN || (v = virDomainHexValue(*p)) < 0)
-            return -1;
-        if (ndigits % 2 == 0)
-            out[ndigits / 2] = (unsigned char)(v << 4);
-        else
-            out[ndigits / 2] |= (unsigned char)v;
-        ndigits++;
-    }
-    if (ndigits != 2 * VIR_UUID_BUFLEN)
-        return -1;
-    memcpy(uuid, out, VIR_UUID_BUFLEN);
-    return 0;
-}
-
-void
-virUUIDFormat(const unsigned char *uuid, char *str)
-{
-    static const char hex[] = "0123456789abcdef";
-    size_t i;
-    size_t j = 0;
-
-    for (i = 0; i < VIR_UUID_BUFLEN; i++) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            str[j++] = '-';
-        str[j++] = hex[uuid[i] >> 4];
-        str[j++] = hex[uuid[i] & 0xf];
-    }
-    str[j] = '\0';
-}
-
-/* RFC 4122 s4.4: random bits, version 4 in the high nibble of byte 6,
- * variant 10 in the high bits of byte 8. */
-int
-virUUIDGenerate(unsigned char *uuid)
-{
-    if (virDomainRandomBytes(uuid, VIR_UUID_BUFLEN) < 0)
-        return -1;
-    uuid[6] = (unsigned char)((uuid[6] & 0x0f) | 0x40);
-    uuid[8] = (unsigned char)((uuid[8] & 0x3f) | 0x80);
-    return 0;
-}
-
-/* ---- cpusets --------------------------------------------------------- */
-
-static bool
-virCpuSetIsBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-/* Reads one cpu number at *@p.  On error writes why into @why. */
-static int
-virCpuSetParseNumber(const char **p, unsigned int *cpu, char *why,
-                     size_t whylen)
-{
-    const char *start = *p;
-    unsigned long v = 0;
-
-    if (**p < '0' || **p > '9') {
-        if (**p == '\0')
-            snprintf(why, whylen, "expected a cpu number at the end");
-        else
-            snprintf(why, whylen, "expected a cpu number at '%s'", *p);
-        return -1;
-    }
-    /* Saturate instead of overflowing; anything this big is refused. */
-    for (; **p >= '0' && **p <= '9'; (*p)++) {
-        if (v < VIR_CPUSET_MAX_CPUS)
-            v = v * 10 + (unsigned long)(**p - '0');
-    }
-    if (v >= VIR_CPUSET_MAX_CPUS) {
-        snprintf(why, whylen, "cpu %.*s is above the limit of %d",
-                 (int)(*p - start), start, VIR_CPUSET_MAX_CPUS - 1);
-        return -1;
-    }
-    *cpu = (unsigned int)v;
-    return 0;
-}
-
-/* Parses @str (see virCpuSetParse) without reporting: on error writes the
- * reason into @why, so that the caller can add where the cpuset was. */
-static int
-virCpuSetParseInternal(const char *str, unsigned char **map, size_t *maplen,
-                       char *why, size_t whylen)
-{
-    unsigned char incl[VIR_CPUSET_MAX_CPUS / 8] = {0};
-    unsigned char excl[VIR_CPUSET_MAX_CPUS / 8] = {0};
-    const char *p = str;
-    unsigned int first;
-    unsigned int last;
-    unsigned int cpu;
-    int highest = -1;
-    bool exclude;
-    size_t i;
-
-    for (;;) {
-        while (virCpuSetIsBlank(*p))
-            p++;
-        exclude = *p == '^';
-        if (exclude)
-            p++;
-        if (virCpuSetParseNumber(&p, &first, why, whylen) < 0)
-            return -1;
-        last = first;
-        if (*p == '-') {
-            p++;
-            if (virCpuSetParseNumber(&p, &last, why, whylen) < 0)
-                return -1;
-            if (last < first) {
-                snprintf(why, whylen, "range %u-%u is reversed", first, last);
-                return -1;
-            }
-        }
-        for (cpu = first; cpu <= last; cpu++)
-            VIR_USE_CPU(exclude ? excl : incl, cpu);
-        while (virCpuSetIsBlank(*p))
-            p++;
-        if (*p == '\0')
-            break;
-        if (*p != ',') {
-            snprintf(why, whylen, "unexpected '%s'", p);
-            return -1;
-        }
-        p++;
-    }
-
-    /* Exclusions apply to the whole set, wherever they are written. */
-    for (i = 0; i < sizeof(incl); i++)
-        incl[i] &= (unsigned char)~excl[i];
-    for (cpu = 0; cpu < VIR_CPUSET_MAX_CPUS; cpu++) {
-        if (incl[cpu / 8] & (1 << (cpu % 8)))
-            highest = (int)cpu;
-    }
-    if (highest < 0) {
-        snprintf(why, whylen, "it selects no cpu");
-        return -1;
-    }
-    *maplen = VIR_CPU_MAPLEN((size_t)highest + 1);
-    if ((*map = malloc(*maplen)) == NULL) {
-        snprintf(why, whylen, "out of memory");
-        return -2;
-    }
-    memcpy(*map, incl, *maplen);
-    return 0;
-}
-
-int
-virCpuSetParse(const char *str, unsigned char **map, size_t *maplen)
-{
-    char why[256];
-    int rc;
-
-    if (str == NULL || map == NULL || maplen == NULL) {
-        virReportError(VIR_ERR_INVALID_ARG, "%s",
-                       "virCpuSetParse: NULL argument");
-        return -1;
-    }
-    rc = virCpuSetParseInternal(str, map, maplen, why, sizeof(why));
-    if (rc == -2)
-        virReportOOMError();
-    else if (rc < 0)
-        virReportError(VIR_ERR_XML_ERROR, "cpuset '%s': %s", str, why);
-    return rc < 0 ? -1 : 0;
-}
-
-char *
-virCpuSetFormat(const unsigned char *map, size_t maplen)
-{
-    virDomainBuf buf = {.data = NULL};
-    size_t ncpus = maplen * 8;
-    size_t cpu = 0;
-    size_t end;
-    bool first = true;
-
-    if (map == NULL && maplen > 0) {
-        virReportError(VIR_ERR_INVALID_ARG, "%s", "virCpuSetFormat: NULL map");
-        return NULL;
-    }
-    while (cpu < ncpus) {
-        if (!(map[cpu / 8] & (1 << (cpu % 8)))) {
-            cpu++;
-            continue;
-        }
-        for (end = cpu;
-             end + 1 < ncpus && (map[(end + 1) / 8] & (1 << ((end + 1) % 8)));
-             end++)
-            ;
-        virDomainBufPrintf(&buf, "%s%zu", first ? "" : ",", cpu);
-        if (end > cpu)
-            virDomainBufPrintf(&buf, "-%zu", end);
-        first = false;
-        cpu = end + 1;
-    }
-    return virDomainBufFinish(&buf);
-}
-
-/* Equal when the same cpus are set; trailing zero bytes do not count. */
-static bool
-virCpuMapEqual(const unsigned char *a, size_t alen, const unsigned char *b,
-               size_t blen)
-{
-    size_t i;
-    size_t n = alen > blen ? alen : blen;
-
-    for (i = 0; i < n; i++) {
-        unsigned char x = i < alen ? a[i] : 0;
-        unsigned char y = i < blen ? b[i] : 0;
-
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
-/* ---- MAC addresses --------------------------------------------------- */
-
-#define VIR_MAC_STRING_BUFLEN 18
-
-/* Exactly "xx:xx:xx:xx:xx:xx", hex digits in either case. */
-static int
-virDomainMacParse(const char *str, unsigned char *mac)
-{
-    size_t i;
-    int hi;
-    int lo;
-
-    if (strlen(str) != VIR_MAC_STRING_BUFLEN - 1)
-        return -1;
-    for (i = 0; i < 6; i++) {
-        hi = virDomainHexValue(str[3 * i]);
-        lo = virDomainHexValue(str[3 * i + 1]);
-        if (hi < 0 || lo < 0 || (i < 5 && str[3 * i + 2] != ':'))
-            return -1;
-        mac[i] = (unsigned char)(hi << 4 | lo);
-    }
-    return 0;
-}
-
-static void
-virDomainMacFormat(const unsigned char *mac, char *str)
-{
-    snprintf(str, VIR_MAC_STRING_BUFLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-             mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
-}
+/* ---- MAC addresses of a definition ---------------------------------- */
 
 static bool
 virDomainHasMac(const virDomainDef *def, const unsigned char *mac)
@@ -573,19 +105,17 @@ virDomainHasMac(const virDomainDef *def, const unsigned char *mac)
     return false;
 }
 
-/* Gives @mac a random address in Xen's OUI 00:16:3e, with the high bit
- * of the fourth byte clear as Xen's own tools do, unused in @def. */
+/* Gives @mac a random Xen address (virMacGenerateXen) unused in @def. */
 static int
 virDomainMacGenerate(const virDomainDef *def, unsigned char *mac)
 {
-    unsigned char cand[6] = {0x00, 0x16, 0x3e, 0, 0, 0};
+    unsigned char cand[VIR_MAC_BUFLEN];
     int tries;
 
     /* Built apart from @mac, which may be one of @def's own slots. */
     for (tries = 0; tries < 64; tries++) {
-        if (virDomainRandomBytes(cand + 3, 3) < 0)
+        if (virMacGenerateXen(cand) < 0)
             return -1;
-        cand[3] &= 0x7f;
         if (!virDomainHasMac(def, cand)) {
             memcpy(mac, cand, sizeof(cand));
             return 0;
@@ -738,7 +268,7 @@ virDomainNetMacParse(const xmlNode *node, const char *source,
     if (virXMLPropString(child, "address", source, true, &str) < 0)
         return -1;
     rc = 1;
-    if (virDomainMacParse(str, mac) < 0) {
+    if (virMacParse(str, mac) < 0) {
         virXMLReportError(VIR_ERR_XML_ERROR, child, source,
                           "<mac> address '%s' is not a valid MAC address "
                           "(xx:xx:xx:xx:xx:xx)",
@@ -908,7 +438,7 @@ virDomainDevicesParse(const xmlNode *devices, const char *source,
                         break;
                 }
                 if (i < def->nnets) {
-                    virDomainMacFormat(net.mac, macstr);
+                    virMacFormat(net.mac, macstr);
                     virXMLReportError(VIR_ERR_XML_ERROR, cur, source,
                                       "duplicate interface MAC address "
                                       "'%s'",
@@ -1123,8 +653,8 @@ virDomainPinParse(const xmlNode *node, const char *source, virDomainDef *def)
     }
     if (virXMLPropString(node, "cpuset", source, true, &cpuset) < 0)
         goto cleanup;
-    rc = virCpuSetParseInternal(cpuset, &pin->cpumap, &pin->maplen, why,
-                                sizeof(why));
+    rc = virCpuSetParseQuiet(cpuset, &pin->cpumap, &pin->maplen, why,
+                             sizeof(why));
     if (rc == -2) {
         virReportOOMError();
         goto cleanup;
@@ -1336,75 +866,74 @@ virDomainDefParseString(const char *xml)
 /* ---- formatting ------------------------------------------------------ */
 
 static void
-virDomainDiskDefFormat(virDomainBuf *buf, const virDomainDiskDef *disk)
+virDomainDiskDefFormat(virBuf *buf, const virDomainDiskDef *disk)
 {
     bool file = disk->type == VIR_DOMAIN_DISK_TYPE_FILE;
 
-    virDomainBufIndent(buf, 2);
-    virDomainBufPrintf(
-        buf, "<disk type='%s' device='%s'>\n", file ? "file" : "block",
-        disk->device == VIR_DOMAIN_DISK_DEVICE_CDROM ? "cdrom" : "disk");
-    virDomainBufIndent(buf, 3);
-    virDomainBufAdd(buf, "<source");
-    virDomainBufAttr(buf, file ? "file" : "dev",
-                     disk->source != NULL ? disk->source : "");
-    virDomainBufAdd(buf, "/>\n");
-    virDomainBufIndent(buf, 3);
-    virDomainBufAdd(buf, "<target");
-    virDomainBufAttr(buf, "dev", disk->target != NULL ? disk->target : "");
-    virDomainBufAdd(buf, "/>\n");
+    virBufIndent(buf, 2);
+    virBufPrintf(buf, "<disk type='%s' device='%s'>\n", file ? "file" : "block",
+                 disk->device == VIR_DOMAIN_DISK_DEVICE_CDROM ? "cdrom"
+                                                              : "disk");
+    virBufIndent(buf, 3);
+    virBufAdd(buf, "<source");
+    virBufAttr(buf, file ? "file" : "dev",
+               disk->source != NULL ? disk->source : "");
+    virBufAdd(buf, "/>\n");
+    virBufIndent(buf, 3);
+    virBufAdd(buf, "<target");
+    virBufAttr(buf, "dev", disk->target != NULL ? disk->target : "");
+    virBufAdd(buf, "/>\n");
     if (disk->readonly) {
-        virDomainBufIndent(buf, 3);
-        virDomainBufAdd(buf, "<readonly/>\n");
+        virBufIndent(buf, 3);
+        virBufAdd(buf, "<readonly/>\n");
     }
-    virDomainBufIndent(buf, 2);
-    virDomainBufAdd(buf, "</disk>\n");
+    virBufIndent(buf, 2);
+    virBufAdd(buf, "</disk>\n");
 }
 
 /* "<ELEM ATTR='value'/>" at level 3, when @value is set. */
 static void
-virDomainBufEmptyElement(virDomainBuf *buf, const char *elem, const char *attr,
-                         const char *value)
+virBufEmptyElement(virBuf *buf, const char *elem, const char *attr,
+                   const char *value)
 {
     if (value == NULL)
         return;
-    virDomainBufIndent(buf, 3);
-    virDomainBufPrintf(buf, "<%s", elem);
-    virDomainBufAttr(buf, attr, value);
-    virDomainBufAdd(buf, "/>\n");
+    virBufIndent(buf, 3);
+    virBufPrintf(buf, "<%s", elem);
+    virBufAttr(buf, attr, value);
+    virBufAdd(buf, "/>\n");
 }
 
 static void
-virDomainNetDefFormat(virDomainBuf *buf, const virDomainNetDef *net)
+virDomainNetDefFormat(virBuf *buf, const virDomainNetDef *net)
 {
     char mac[VIR_MAC_STRING_BUFLEN];
 
-    virDomainMacFormat(net->mac, mac);
-    virDomainBufIndent(buf, 2);
-    virDomainBufPrintf(buf, "<interface type='%s'>\n",
-                       net->type == VIR_DOMAIN_NET_TYPE_ETHERNET ? "ethernet"
-                                                                 : "bridge");
-    virDomainBufEmptyElement(buf, "mac", "address", mac);
-    virDomainBufEmptyElement(buf, "source", "bridge", net->bridge);
-    virDomainBufEmptyElement(buf, "script", "path", net->script);
-    virDomainBufEmptyElement(buf, "ip", "address", net->ip);
-    virDomainBufIndent(buf, 2);
-    virDomainBufAdd(buf, "</interface>\n");
+    virMacFormat(net->mac, mac);
+    virBufIndent(buf, 2);
+    virBufPrintf(buf, "<interface type='%s'>\n",
+                 net->type == VIR_DOMAIN_NET_TYPE_ETHERNET ? "ethernet"
+                                                           : "bridge");
+    virBufEmptyElement(buf, "mac", "address", mac);
+    virBufEmptyElement(buf, "source", "bridge", net->bridge);
+    virBufEmptyElement(buf, "script", "path", net->script);
+    virBufEmptyElement(buf, "ip", "address", net->ip);
+    virBufIndent(buf, 2);
+    virBufAdd(buf, "</interface>\n");
 }
 
 static void
-virDomainLifecycleFormat(virDomainBuf *buf, const char *name,
-                         virDomainRestart value)
+virDomainLifecycleFormat(virBuf *buf, const char *name, virDomainRestart value)
 {
     const char *str = virDomainRestartTypeToString(value);
 
-    virDomainBufElement(buf, 1, name, str != NULL ? str : "destroy");
+    virBufElement(buf, 1, name, str != NULL ? str : "destroy");
 }
 
 char *
 virDomainDefFormat(const virDomainDef *def, int id)
 {
-    virDomainBuf buf = {.data = NULL};
+    virBuf buf = {.data = NULL};
     char uuid[VIR_UUID_STRING_BUFLEN];
     char *cpuset;
     size_t i;
@@ -1415,51 +944,48 @@ virDomainDefFormat(const virDomainDef *def, int id)
         return NULL;
     }
 
-    virDomainBufAdd(&buf, "<domain type='xen'");
+    virBufAdd(&buf, "<domain type='xen'");
     if (id >= 0)
-        virDomainBufPrintf(&buf, " id='%d'", id);
-    virDomainBufAdd(&buf, ">\n");
-    virDomainBufElement(&buf, 1, "name", def->name);
+        virBufPrintf(&buf, " id='%d'", id);
+    virBufAdd(&buf, ">\n");
+    virBufElement(&buf, 1, "name", def->name);
     if (def->uuidSet) {
         virUUIDFormat(def->uuid, uuid);
-        virDomainBufElement(&buf, 1, "uuid", uuid);
+        virBufElement(&buf, 1, "uuid", uuid);
     }
 
-    virDomainBufAdd(&buf, "  <os>\n");
-    virDomainBufElement(&buf, 2, "type",
-                        def->ostype != NULL ? def->ostype : "linux");
+    virBufAdd(&buf, "  <os>\n");
+    virBufElement(&buf, 2, "type", def->ostype != NULL ? def->ostype : "linux");
     if (def->kernel != NULL)
-        virDomainBufElement(&buf, 2, "kernel", def->kernel);
+        virBufElement(&buf, 2, "kernel", def->kernel);
     if (def->initrd != NULL)
-        virDomainBufElement(&buf, 2, "initrd", def->initrd);
+        virBufElement(&buf, 2, "initrd", def->initrd);
     if (def->cmdline != NULL)
-        virDomainBufElement(&buf, 2, "cmdline", def->cmdline);
-    virDomainBufAdd(&buf, "  </os>\n");
+        virBufElement(&buf, 2, "cmdline", def->cmdline);
+    virBufAdd(&buf, "  </os>\n");
 
-    virDomainBufPrintf(&buf, "  <memory>%lu</memory>\n", def->maxmem);
-    virDomainBufPrintf(&buf, "  <currentMemory>%lu</currentMemory>\n",
-                       def->memory);
+    virBufPrintf(&buf, "  <memory>%lu</memory>\n", def->maxmem);
+    virBufPrintf(&buf, "  <currentMemory>%lu</currentMemory>\n", def->memory);
     if (def->vcpus != def->maxvcpus)
-        virDomainBufPrintf(&buf, "  <vcpu current='%u'>%u</vcpu>\n", def->vcpus,
-                           def->maxvcpus);
+        virBufPrintf(&buf, "  <vcpu current='%u'>%u</vcpu>\n", def->vcpus,
+                     def->maxvcpus);
     else
-        virDomainBufPrintf(&buf, "  <vcpu>%u</vcpu>\n", def->maxvcpus);
+        virBufPrintf(&buf, "  <vcpu>%u</vcpu>\n", def->maxvcpus);
 
     if (def->npins > 0) {
-        virDomainBufAdd(&buf, "  <cputune>\n");
+        virBufAdd(&buf, "  <cputune>\n");
         for (i = 0; i < def->npins; i++) {
             if ((cpuset = virCpuSetFormat(def->pins[i].cpumap,
                                           def->pins[i].maplen)) == NULL) {
                 free(buf.data);
                 return NULL;
             }
-            virDomainBufPrintf(&buf, "    <vcpupin vcpu='%u'",
-                               def->pins[i].vcpu);
-            virDomainBufAttr(&buf, "cpuset", cpuset);
-            virDomainBufAdd(&buf, "/>\n");
+            virBufPrintf(&buf, "    <vcpupin vcpu='%u'", def->pins[i].vcpu);
+            virBufAttr(&buf, "cpuset", cpuset);
+            virBufAdd(&buf, "/>\n");
             free(cpuset);
         }
-        virDomainBufAdd(&buf, "  </cputune>\n");
+        virBufAdd(&buf, "  </cputune>\n");
     }
 
     virDomainLifecycleFormat(&buf, "on_poweroff", def->onPoweroff);
@@ -1467,21 +993,21 @@ virDomainDefFormat(const virDomainDef *def, int id)
     virDomainLifecycleFormat(&buf, "on_crash", def->onCrash);
 
     if (def->ndisks > 0 || def->nnets > 0 || def->consoleTty != NULL) {
-        virDomainBufAdd(&buf, "  <devices>\n");
+        virBufAdd(&buf, "  <devices>\n");
         for (i = 0; i < def->ndisks; i++)
             virDomainDiskDefFormat(&buf, &def->disks[i]);
         for (i = 0; i < def->nnets; i++)
             virDomainNetDefFormat(&buf, &def->nets[i]);
         if (def->consoleTty != NULL) {
-            virDomainBufIndent(&buf, 2);
-            virDomainBufAdd(&buf, "<console");
-            virDomainBufAttr(&buf, "tty", def->consoleTty);
-            virDomainBufAdd(&buf, "/>\n");
+            virBufIndent(&buf, 2);
+            virBufAdd(&buf, "<console");
+            virBufAttr(&buf, "tty", def->consoleTty);
+            virBufAdd(&buf, "/>\n");
         }
-        virDomainBufAdd(&buf, "  </devices>\n");
+        virBufAdd(&buf, "  </devices>\n");
     }
-    virDomainBufAdd(&buf, "</domain>\n");
-    return virDomainBufFinish(&buf);
+    virBufAdd(&buf, "</domain>\n");
+    return virBufFinish(&buf);
 }
 
 /* ---- copy and compare ------------------------------------------------ */
@@ -1693,7 +1219,7 @@ virDomainDefAttachDeviceXML(virDomainDef *def, const char *xml)
         if (virDomainNetDefParse(root, NULL, &net, &macSet) < 0)
             goto cleanup;
         if (macSet && virDomainFindNet(def, net.mac) >= 0) {
-            virDomainMacFormat(net.mac, mac);
+            virMacFormat(net.mac, mac);
             virReportError(VIR_ERR_OPERATION_INVALID,
                            "MAC address '%s' is already in use", mac);
             goto cleanup;
@@ -1751,7 +1277,7 @@ virDomainDefDetachDeviceXML(virDomainDef *def, const char *xml)
             goto cleanup;
         }
         if ((idx = virDomainFindNet(def, mac)) < 0) {
-            virDomainMacFormat(mac, macstr);
+            virMacFormat(mac, macstr);
             virReportError(VIR_ERR_NO_DEVICE,
                            "no interface with MAC address '%s'", macstr);
             goto cleanup;

@@ -70,11 +70,11 @@
 
 #include "libvir.h"
 #include "datatypes.h"
+#include "mac.h"
+#include "uuid.h"
 
-/* Highest cpu number + 1 that a cpuset may name, and most vcpus a domain
- * may have: far above what Xen supports, low enough that no definition
- * can make a driver allocate unbounded memory. */
-#define VIR_CPUSET_MAX_CPUS 4096
+/* Most vcpus a domain may have: far above what Xen supports, low enough
+ * that no definition can make a driver allocate unbounded memory. */
 #define VIR_DOMAIN_MAX_VCPUS 4096
 
 typedef enum {
@@ -106,10 +106,11 @@ typedef struct _virDomainNetDef virDomainNetDef;
 
 struct _virDomainNetDef {
     virDomainNetType type;
-    unsigned char mac[6]; /* required on output; generated when absent */
-    char *bridge;         /* <source bridge=''>, may be NULL */
-    char *script;         /* may be NULL */
-    char *ip;             /* may be NULL */
+    unsigned char
+        mac[VIR_MAC_BUFLEN]; /* required on output; generated when absent */
+    char *bridge;            /* <source bridge=''>, may be NULL */
+    char *script;            /* may be NULL */
+    char *ip;                /* may be NULL */
 };
 
 typedef struct _virDomainVcpuPinDef virDomainVcpuPinDef;
@@ -196,25 +197,5 @@ int virDomainDupStr(char **dst, const char *src);
 /* String forms of virDomainRestart; NULL / -1 when unknown. */
 const char *virDomainRestartTypeToString(virDomainRestart r);
 int virDomainRestartTypeFromString(const char *s);
-
-/* UUIDs: parse "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (each hyphen
- * optional, none elsewhere, either case) into 16 bytes, returning -1
- * without reporting (the caller knows the context); format 16 bytes into
- * a VIR_UUID_STRING_BUFLEN buffer, in lower case. */
-int virUUIDParse(const char *str, unsigned char *uuid);
-void virUUIDFormat(const unsigned char *uuid, char *str);
-/* Fills @uuid with a random version-4 UUID from /dev/urandom.  -1 with
- * VIR_ERR_SYSTEM_ERROR when it cannot be read. */
-int virUUIDGenerate(unsigned char *uuid);
-
-/* cpuset strings ("0-3,^2,8"): comma-separated cpus "N", ranges "N-M"
- * and exclusions "^N" or "^N-M" (which apply to the whole set, wherever
- * they are written); blanks around items are allowed.  Parse makes a new
- * map (caller frees) sized for the highest cpu selected, and refuses an
- * empty set and cpus >= VIR_CPUSET_MAX_CPUS (VIR_ERR_XML_ERROR, "cpuset
- * '0-9999': cpu 9999 is above the limit of 4095").  Format writes the
- * canonical form ("0-1,3,8"; "" for an empty map), a new string. */
-int virCpuSetParse(const char *str, unsigned char **map, size_t *maplen);
-char *virCpuSetFormat(const unsigned char *map, size_t maplen);
 
 #endif /* LIBVIR_DOMAIN_CONF_H */

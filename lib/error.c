@@ -1,22 +1,25 @@
 /*
- * error.c: error records, per thread and per connection.
+ * error.c: error records.
  *
  * Each thread has its own last error (thread-local storage, no
  * allocation); each connection keeps a copy of the last error reported
  * about it, so that a caller sharing one thread between connections can
- * still ask "what failed on this one".
+ * still ask "what failed on this one".  That copy lives in the
+ * connection (datatypes.h), which passes its slot in: this file never
+ * looks inside a handle.
  */
 
 #include <config.h>
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <pthread.h>
 
 #include "error.h"
-#include "datatypes.h"
+#include "log.h"
 
 static __thread virErrorSlot threadError;
 
@@ -27,16 +30,18 @@ static void *errorHandlerData;
 void
 virErrorSlotReset(virErrorSlot *slot)
 {
-    memset(&slot->err, 0, sizeof(slot->err));
+    memset(slot, 0, offsetof(virErrorSlot, buf));
     slot->buf[0] = '\0';
 }
 
+/* The one place a connection's copy of an error is written. */
 static void
-virErrorSlotCopy(virErrorSlot *dst, const virErrorSlot *src)
+virErrorKeep(virErrorSlot *keep, const virErrorSlot *src)
 {
-    dst->err = src->err;
-    memcpy(dst->buf, src->buf, sizeof(dst->buf));
-    dst->err.message = dst->buf;
+    if (keep == NULL)
+        return;
+    *keep = *src;
+    keep->err.message = keep->buf;
 }
 
 static void
@@ -45,6 +50,7 @@ virErrorDispatch(virErrorSlot *slot)
     virErrorFunc handler;
     void *data;
 
+    virLogText(VIR_LOG_ERROR, slot->file, slot->func, slot->line, slot->buf);
     pthread_mutex_lock(&handlerLock);
     handler = errorHandler;
     data = errorHandlerData;
@@ -53,16 +59,12 @@ virErrorDispatch(virErrorSlot *slot)
         handler(data, &slot->err);
 }
 
-static void
-virErrorRecord(virConnectPtr conn, virDomainPtr dom, int from, int code,
+void
+virErrorRecord(virErrorSlot *keep, virConnectPtr conn, virDomainPtr dom,
+               int from, int code, const char *file, const char *func, int line,
                const char *msg)
 {
     virErrorSlot *slot = &threadError;
-
-    if (conn == NULL && dom != NULL && virDomainIsValid(dom))
-        conn = dom->conn;
-    if (conn != NULL && !virConnectIsValid(conn))
-        conn = NULL;
 
     virErrorSlotReset(slot);
     snprintf(slot->buf, sizeof(slot->buf), "%s", msg);
@@ -72,29 +74,40 @@ virErrorRecord(virConnectPtr conn, virDomainPtr dom, int from, int code,
     slot->err.level = VIR_ERR_ERROR;
     slot->err.conn = conn;
     slot->err.dom = dom;
-
-    if (conn != NULL)
-        virErrorSlotCopy(&conn->err, slot);
-
+    slot->file = file;
+    slot->func = func;
+    slot->line = line;
+    virErrorKeep(keep, slot);
     virErrorDispatch(slot);
 }
 
+int
+virErrorAttach(virErrorSlot *keep, virConnectPtr conn, virDomainPtr dom)
+{
+    virErrorSlot *slot = &threadError;
+
+    if (slot->err.code == VIR_ERR_OK)
+        return -1;
+    if (conn != NULL)
+        slot->err.conn = conn;
+    if (dom != NULL)
+        slot->err.dom = dom;
+    virErrorKeep(keep, slot);
+    return 0;
+}
+
 void
-virReportErrorFull(virConnectPtr conn, virDomainPtr dom, int from, int code,
-                   const char *file, const char *func, int line,
-                   const char *fmt, ...)
+virReportErrorFull(int from, int code, const char *file, const char *func,
+                   int line, const char *fmt, ...)
 {
     char msg[VIR_ERROR_MESSAGE_MAX];
     va_list ap;
     int saved = errno;
 
-    (void)file;
-    (void)func;
-    (void)line;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    virErrorRecord(conn, dom, from, code, msg);
+    virErrorRecord(NULL, NULL, NULL, from, code, file, func, line, msg);
     errno = saved;
 }
 
@@ -108,9 +121,6 @@ virReportSystemErrorFull(int from, int errnum, const char *file,
     size_t len;
     va_list ap;
 
-    (void)file;
-    (void)func;
-    (void)line;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
@@ -118,7 +128,8 @@ virReportSystemErrorFull(int from, int errnum, const char *file,
     len = strlen(msg);
     if (len < sizeof(msg))
         snprintf(msg + len, sizeof(msg) - len, ": %s", errtext);
-    virErrorRecord(NULL, NULL, from, VIR_ERR_SYSTEM_ERROR, msg);
+    virErrorRecord(NULL, NULL, NULL, from, VIR_ERR_SYSTEM_ERROR, file, func,
+                   line, msg);
     errno = errnum;
 }
 
@@ -131,8 +142,27 @@ virErrorForgetHandles(virConnectPtr conn, virDomainPtr dom)
         slot->err.conn = NULL;
     if (dom != NULL && slot->err.dom == dom)
         slot->err.dom = NULL;
-    if (dom != NULL && dom->conn != NULL && dom->conn->err.err.dom == dom)
-        dom->conn->err.err.dom = NULL;
+}
+
+const virErrorSlot *
+virErrorThreadSlot(virErrorPtr err)
+{
+    return err == &threadError.err ? &threadError : NULL;
+}
+
+int
+virErrorSlotOrigin(const virErrorSlot *slot, const char **file,
+                   const char **func, int *line)
+{
+    if (slot == NULL || slot->err.code == VIR_ERR_OK || slot->file == NULL)
+        return -1;
+    if (file != NULL)
+        *file = slot->file;
+    if (func != NULL)
+        *func = slot->func;
+    if (line != NULL)
+        *line = slot->line;
+    return 0;
 }
 
 int
@@ -158,23 +188,6 @@ virGetLastError(void)
 }
 
 /**
- * virConnGetLastError:
- * @conn: a connection
- *
- * The last error reported about @conn, whatever thread reported it.
- *
- * Returns a pointer to it, valid while @conn is open and until the next
- * error on it, or NULL if none (or if @conn is invalid).
- */
-virErrorPtr
-virConnGetLastError(virConnectPtr conn)
-{
-    if (!virConnectIsValid(conn) || conn->err.err.code == VIR_ERR_OK)
-        return NULL;
-    return &conn->err.err;
-}
-
-/**
  * virResetLastError:
  *
  * Clears the calling thread's last error.  Every public function does
@@ -184,19 +197,6 @@ void
 virResetLastError(void)
 {
     virErrorSlotReset(&threadError);
-}
-
-/**
- * virConnResetLastError:
- * @conn: a connection
- *
- * Clears the last error kept on @conn.
- */
-void
-virConnResetLastError(virConnectPtr conn)
-{
-    if (virConnectIsValid(conn))
-        virErrorSlotReset(&conn->err);
 }
 
 /**

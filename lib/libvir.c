@@ -5,7 +5,8 @@
  * validate handles and arguments, refuse state changes on a read-only
  * connection, call the driver's slot (or report "not supported" when it is
  * NULL), and on failure make sure the error is recorded on the connection
- * too.  No driver knowledge lives here: drivers are found by URI scheme in
+ * too.  Each one first logs its call and arguments at debug level
+ * (VIR_DEBUG, include/libvir_log.h).  No driver knowledge lives here: drivers are found by URI scheme in
  * the registry of lib/driver.c.
  */
 
@@ -17,6 +18,7 @@
 
 #include "libvir.h"
 #include "libvir_events.h"
+#include "libvir_log.h"
 #include "datatypes.h"
 #include "domain_conf.h"
 #include "driver.h"
@@ -37,8 +39,8 @@ static void
 virReportAPIError(virConnectPtr conn, virDomainPtr dom, int code,
                   const char *func, const char *msg)
 {
-    virReportErrorFull(conn, dom, VIR_FROM_API, code, __FILE__, func, __LINE__,
-                       "%s: %s", func, msg);
+    virReportHandleErrorFull(conn, dom, VIR_FROM_API, code, __FILE__, func,
+                             __LINE__, "%s: %s", func, msg);
 }
 
 static bool
@@ -86,9 +88,9 @@ virCheckSlot(const void *slot, virConnectPtr conn, const char *func)
 {
     if (slot != NULL)
         return true;
-    virReportErrorFull(conn, NULL, VIR_FROM_API, VIR_ERR_NO_SUPPORT, __FILE__,
-                       func, __LINE__, "%s is not supported by the '%s' driver",
-                       func, conn->driver->name);
+    virReportHandleErrorFull(
+        conn, NULL, VIR_FROM_API, VIR_ERR_NO_SUPPORT, __FILE__, func, __LINE__,
+        "%s is not supported by the '%s' driver", func, conn->driver->name);
     return false;
 }
 
@@ -98,24 +100,11 @@ virCheckSlot(const void *slot, virConnectPtr conn, const char *func)
 static void
 virDispatchError(virConnectPtr conn, virDomainPtr dom, const char *func)
 {
-    virErrorPtr err = virGetLastError();
-    virErrorSlot *slot;
-
-    if (err == NULL) {
-        virReportErrorFull(conn, dom, VIR_FROM_API, VIR_ERR_INTERNAL_ERROR,
-                           __FILE__, func, __LINE__,
-                           "%s failed without reporting why", func);
+    if (virConnectKeepError(conn, dom) == 0)
         return;
-    }
-    if (conn == NULL)
-        return;
-    err->conn = conn;
-    if (dom != NULL)
-        err->dom = dom;
-    slot = &conn->err;
-    slot->err = *err;
-    snprintf(slot->buf, sizeof(slot->buf), "%s", err->message);
-    slot->err.message = slot->buf;
+    virReportHandleErrorFull(conn, dom, VIR_FROM_API, VIR_ERR_INTERNAL_ERROR,
+                             __FILE__, func, __LINE__,
+                             "%s failed without reporting why", func);
 }
 
 /* The three steps shared by every domain function that changes state. */
@@ -150,6 +139,22 @@ virConnectCheckRead(virConnectPtr conn, const void *driverSlot,
 #define CONN_SLOT(conn, slot) \
     (virConnectIsValid(conn) ? (const void *)(conn)->driver->slot : NULL)
 
+/* The debug line of a domain function: the handle, the domain's name
+ * when the handle is valid, then the other arguments. */
+#define VIR_DOMAIN_DEBUG(dom, fmt, ...)            \
+    VIR_DEBUG("domain=%p (%s)" fmt, (void *)(dom), \
+              virDomainIsValid(dom) ? (dom)->name : "invalid", ##__VA_ARGS__)
+
+/* The debug line of a lookup by raw UUID, shown as text. */
+#define VIR_UUID_DEBUG(conn, uuid)                               \
+    do {                                                         \
+        char uuidstr_[VIR_UUID_STRING_BUFLEN] = "(null)";        \
+                                                                 \
+        if (virLogEnabled() && (uuid) != NULL)                   \
+            virUUIDFormat(uuid, uuidstr_);                       \
+        VIR_DEBUG("conn=%p, uuid=%s", (void *)(conn), uuidstr_); \
+    } while (0)
+
 /* ---- library -------------------------------------------------------- */
 
 /**
@@ -164,6 +169,7 @@ virConnectCheckRead(virConnectPtr conn, const void *driverSlot,
 int
 virInitialize(void)
 {
+    VIR_DEBUG("%s", "(no arguments)");
     virXMLInitialize();
     if (virDriverInitialize() < 0) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
@@ -192,6 +198,8 @@ virGetVersion(unsigned long *libVer, const char *type, unsigned long *typeVer)
 {
     const virDriver *driver;
 
+    VIR_DEBUG("libVer=%p, type=%s, typeVer=%p", (void *)libVer,
+              VIR_NULLSTR(type), (void *)typeVer);
     virResetLastError();
     if (!virCheckArg(libVer != NULL, NULL, __func__,
                      "argument 'libVer' must not be NULL"))
@@ -254,14 +262,13 @@ virConnectOpenInternal(const char *name, bool readonly)
     if (conn->driver == NULL) {
         reason = virDriverMissingReason(uri->scheme);
         if (reason != NULL)
-            virReportErrorFull(NULL, NULL, VIR_FROM_URI, VIR_ERR_NO_CONNECT,
-                               __FILE__, __func__, __LINE__,
-                               "cannot open '%s': %s", name, reason);
+            virReportErrorFull(VIR_FROM_URI, VIR_ERR_NO_CONNECT, __FILE__,
+                               __func__, __LINE__, "cannot open '%s': %s", name,
+                               reason);
         else
-            virReportErrorFull(NULL, NULL, VIR_FROM_URI, VIR_ERR_NO_CONNECT,
-                               __FILE__, __func__, __LINE__,
-                               "no driver accepts the connection URI '%s'",
-                               name);
+            virReportErrorFull(
+                VIR_FROM_URI, VIR_ERR_NO_CONNECT, __FILE__, __func__, __LINE__,
+                "no driver accepts the connection URI '%s'", name);
         goto error;
     }
     VIR_DEBUG("opened '%s' with driver '%s'%s", name, conn->driver->name,
@@ -289,6 +296,7 @@ error:
 virConnectPtr
 virConnectOpen(const char *name)
 {
+    VIR_DEBUG("name=%s", VIR_NULLSTR(name));
     return virConnectOpenInternal(name, false);
 }
 
@@ -305,6 +313,7 @@ virConnectOpen(const char *name)
 virConnectPtr
 virConnectOpenReadOnly(const char *name)
 {
+    VIR_DEBUG("name=%s", VIR_NULLSTR(name));
     return virConnectOpenInternal(name, true);
 }
 
@@ -320,6 +329,7 @@ virConnectOpenReadOnly(const char *name)
 int
 virConnectClose(virConnectPtr conn)
 {
+    VIR_DEBUG("conn=%p", (void *)conn);
     virResetLastError();
     if (!virCheckConnect(conn, __func__))
         return -1;
@@ -341,6 +351,7 @@ virConnectGetType(virConnectPtr conn)
 {
     const char *ret;
 
+    VIR_DEBUG("conn=%p", (void *)conn);
     virResetLastError();
     if (!virCheckConnect(conn, __func__))
         return NULL;
@@ -368,6 +379,7 @@ virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
     const void *slot = CONN_SLOT(conn, connectGetVersion);
     int ret;
 
+    VIR_DEBUG("conn=%p, hvVer=%p", (void *)conn, (void *)hvVer);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(hvVer != NULL, conn, __func__,
                      "argument 'hvVer' must not be NULL"))
@@ -392,6 +404,7 @@ virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
     const void *slot = CONN_SLOT(conn, nodeGetInfo);
     int ret;
 
+    VIR_DEBUG("conn=%p, info=%p", (void *)conn, (void *)info);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(info != NULL, conn, __func__,
                      "argument 'info' must not be NULL"))
@@ -418,6 +431,7 @@ virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     const void *slot = CONN_SLOT(conn, connectListDomains);
     int ret;
 
+    VIR_DEBUG("conn=%p, ids=%p, maxids=%d", (void *)conn, (void *)ids, maxids);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(maxids >= 0, conn, __func__,
                      "argument 'maxids' must not be negative") ||
@@ -443,6 +457,7 @@ virConnectNumOfDomains(virConnectPtr conn)
     const void *slot = CONN_SLOT(conn, connectNumOfDomains);
     int ret;
 
+    VIR_DEBUG("conn=%p", (void *)conn);
     if (!virConnectCheckRead(conn, slot, __func__))
         return -1;
     if ((ret = conn->driver->connectNumOfDomains(conn)) < 0)
@@ -470,6 +485,8 @@ virConnectListDefinedDomains(virConnectPtr conn, const char **names,
     const void *slot = CONN_SLOT(conn, connectListDefinedDomains);
     int ret;
 
+    VIR_DEBUG("conn=%p, names=%p, maxnames=%d", (void *)conn, (void *)names,
+              maxnames);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(maxnames >= 0, conn, __func__,
                      "argument 'maxnames' must not be negative") ||
@@ -497,6 +514,7 @@ virConnectNumOfDefinedDomains(virConnectPtr conn)
     const void *slot = CONN_SLOT(conn, connectNumOfDefinedDomains);
     int ret;
 
+    VIR_DEBUG("conn=%p", (void *)conn);
     if (!virConnectCheckRead(conn, slot, __func__))
         return -1;
     if ((ret = conn->driver->connectNumOfDefinedDomains(conn)) < 0)
@@ -519,6 +537,7 @@ virConnectGetEventFd(virConnectPtr conn)
     const void *slot = CONN_SLOT(conn, connectGetEventFd);
     int ret;
 
+    VIR_DEBUG("conn=%p", (void *)conn);
     if (!virConnectCheckRead(conn, slot, __func__))
         return -1;
     if ((ret = conn->driver->connectGetEventFd(conn)) < 0)
@@ -547,6 +566,8 @@ virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
     const void *slot = CONN_SLOT(conn, domainCreateLinux);
     virDomainPtr ret;
 
+    VIR_DEBUG("conn=%p, xmlDesc=%s, flags=0x%x", (void *)conn,
+              VIR_NULLSTR(xmlDesc), flags);
     virResetLastError();
     if (!virCheckConnect(conn, __func__) || !virCheckWritable(conn, __func__) ||
         !virCheckSlot(slot, conn, __func__) ||
@@ -574,6 +595,7 @@ virDomainLookupByName(virConnectPtr conn, const char *name)
     const void *slot = CONN_SLOT(conn, domainLookupByName);
     virDomainPtr ret;
 
+    VIR_DEBUG("conn=%p, name=%s", (void *)conn, VIR_NULLSTR(name));
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(name != NULL, conn, __func__,
                      "argument 'name' must not be NULL"))
@@ -598,6 +620,7 @@ virDomainLookupByID(virConnectPtr conn, int id)
     const void *slot = CONN_SLOT(conn, domainLookupByID);
     virDomainPtr ret;
 
+    VIR_DEBUG("conn=%p, id=%d", (void *)conn, id);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(id >= 0, conn, __func__,
                      "argument 'id' must not be negative"))
@@ -622,6 +645,7 @@ virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     const void *slot = CONN_SLOT(conn, domainLookupByUUID);
     virDomainPtr ret;
 
+    VIR_UUID_DEBUG(conn, uuid);
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(uuid != NULL, conn, __func__,
                      "argument 'uuid' must not be NULL"))
@@ -649,14 +673,15 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
     unsigned char uuid[VIR_UUID_BUFLEN];
     virDomainPtr ret;
 
+    VIR_DEBUG("conn=%p, uuidstr=%s", (void *)conn, VIR_NULLSTR(uuidstr));
     if (!virConnectCheckRead(conn, slot, __func__) ||
         !virCheckArg(uuidstr != NULL, conn, __func__,
                      "argument 'uuidstr' must not be NULL"))
         return NULL;
     if (virUUIDParse(uuidstr, uuid) < 0) {
-        virReportErrorFull(conn, NULL, VIR_FROM_API, VIR_ERR_INVALID_ARG,
-                           __FILE__, __func__, __LINE__,
-                           "%s: '%s' is not a valid UUID", __func__, uuidstr);
+        virReportHandleErrorFull(
+            conn, NULL, VIR_FROM_API, VIR_ERR_INVALID_ARG, __FILE__, __func__,
+            __LINE__, "%s: '%s' is not a valid UUID", __func__, uuidstr);
         return NULL;
     }
     if ((ret = conn->driver->domainLookupByUUID(conn, uuid)) == NULL)
@@ -681,6 +706,7 @@ virDomainDefineXML(virConnectPtr conn, const char *xml)
     const void *slot = CONN_SLOT(conn, domainDefineXML);
     virDomainPtr ret;
 
+    VIR_DEBUG("conn=%p, xml=%s", (void *)conn, VIR_NULLSTR(xml));
     virResetLastError();
     if (!virCheckConnect(conn, __func__) || !virCheckWritable(conn, __func__) ||
         !virCheckSlot(slot, conn, __func__) ||
@@ -708,6 +734,7 @@ virDomainRestore(virConnectPtr conn, const char *from)
     const void *slot = CONN_SLOT(conn, domainRestore);
     int ret;
 
+    VIR_DEBUG("conn=%p, from=%s", (void *)conn, VIR_NULLSTR(from));
     virResetLastError();
     if (!virCheckConnect(conn, __func__) || !virCheckWritable(conn, __func__) ||
         !virCheckSlot(slot, conn, __func__) ||
@@ -731,6 +758,7 @@ virDomainRestore(virConnectPtr conn, const char *from)
 int
 virDomainFree(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     virResetLastError();
     if (!virCheckDomain(domain, __func__))
         return -1;
@@ -769,6 +797,7 @@ virDomainCallSimple(virDomainPtr domain, virDrvDomainSimple fn,
 int
 virDomainUndefine(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     return virDomainCallSimple(domain, DOM_FN(domain, domainUndefine),
                                __func__);
 }
@@ -784,6 +813,7 @@ virDomainUndefine(virDomainPtr domain)
 int
 virDomainCreate(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     return virDomainCallSimple(domain, DOM_FN(domain, domainCreate), __func__);
 }
 
@@ -799,6 +829,7 @@ virDomainCreate(virDomainPtr domain)
 int
 virDomainSuspend(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     return virDomainCallSimple(domain, DOM_FN(domain, domainSuspend), __func__);
 }
 
@@ -813,6 +844,7 @@ virDomainSuspend(virDomainPtr domain)
 int
 virDomainResume(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     return virDomainCallSimple(domain, DOM_FN(domain, domainResume), __func__);
 }
 
@@ -828,6 +860,7 @@ virDomainResume(virDomainPtr domain)
 int
 virDomainShutdown(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     return virDomainCallSimple(domain, DOM_FN(domain, domainShutdown),
                                __func__);
 }
@@ -847,6 +880,7 @@ virDomainReboot(virDomainPtr domain, unsigned int flags)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", flags=0x%x", flags);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainReboot), __func__))
         return -1;
     if ((ret = domain->conn->driver->domainReboot(domain, flags)) < 0)
@@ -870,6 +904,7 @@ virDomainDestroy(virDomainPtr domain)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, "");
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainDestroy), __func__))
         return -1;
     if ((ret = domain->conn->driver->domainDestroy(domain)) < 0) {
@@ -895,6 +930,7 @@ virDomainSave(virDomainPtr domain, const char *to)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", to=%s", VIR_NULLSTR(to));
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainSave), __func__) ||
         !virCheckArg(to != NULL, domain->conn, __func__,
                      "argument 'to' must not be NULL"))
@@ -920,6 +956,8 @@ virDomainCoreDump(virDomainPtr domain, const char *to, int flags)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", to=%s, flags=0x%x", VIR_NULLSTR(to),
+                     (unsigned int)flags);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainCoreDump),
                              __func__) ||
         !virCheckArg(to != NULL, domain->conn, __func__,
@@ -944,6 +982,7 @@ virDomainCoreDump(virDomainPtr domain, const char *to, int flags)
 const char *
 virDomainGetName(virDomainPtr domain)
 {
+    VIR_DOMAIN_DEBUG(domain, "");
     virResetLastError();
     if (!virCheckDomain(domain, __func__))
         return NULL;
@@ -964,6 +1003,7 @@ virDomainGetID(virDomainPtr domain)
 {
     int id;
 
+    VIR_DOMAIN_DEBUG(domain, "");
     virResetLastError();
     if (!virCheckDomain(domain, __func__))
         return (unsigned int)-1;
@@ -987,6 +1027,7 @@ virDomainGetID(virDomainPtr domain)
 int
 virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
 {
+    VIR_DOMAIN_DEBUG(domain, ", uuid=%p", (void *)uuid);
     virResetLastError();
     if (!virCheckDomain(domain, __func__) ||
         !virCheckArg(uuid != NULL, domain->conn, __func__,
@@ -1008,6 +1049,7 @@ virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
 int
 virDomainGetUUIDString(virDomainPtr domain, char *buf)
 {
+    VIR_DOMAIN_DEBUG(domain, ", buf=%p", (void *)buf);
     virResetLastError();
     if (!virCheckDomain(domain, __func__) ||
         !virCheckArg(buf != NULL, domain->conn, __func__,
@@ -1031,6 +1073,7 @@ virDomainGetOSType(virDomainPtr domain)
 {
     char *ret;
 
+    VIR_DOMAIN_DEBUG(domain, "");
     if (!virDomainCheckRead(domain, DOM_SLOT(domain, domainGetOSType),
                             __func__))
         return NULL;
@@ -1054,6 +1097,7 @@ virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", info=%p", (void *)info);
     if (!virDomainCheckRead(domain, DOM_SLOT(domain, domainGetInfo),
                             __func__) ||
         !virCheckArg(info != NULL, domain->conn, __func__,
@@ -1080,6 +1124,7 @@ virDomainGetXMLDesc(virDomainPtr domain, int flags)
 {
     char *ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", flags=0x%x", (unsigned int)flags);
     if (!virDomainCheckRead(domain, DOM_SLOT(domain, domainGetXMLDesc),
                             __func__))
         return NULL;
@@ -1105,6 +1150,7 @@ virDomainGetMaxMemory(virDomainPtr domain)
 {
     unsigned long ret;
 
+    VIR_DOMAIN_DEBUG(domain, "");
     if (!virDomainCheckRead(domain, DOM_SLOT(domain, domainGetMaxMemory),
                             __func__))
         return 0;
@@ -1127,6 +1173,7 @@ virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", memory=%lu", memory);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainSetMaxMemory),
                              __func__) ||
         !virCheckArg(memory > 0, domain->conn, __func__,
@@ -1151,6 +1198,7 @@ virDomainSetMemory(virDomainPtr domain, unsigned long memory)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", memory=%lu", memory);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainSetMemory),
                              __func__) ||
         !virCheckArg(memory > 0, domain->conn, __func__,
@@ -1178,6 +1226,7 @@ virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", nvcpus=%u", nvcpus);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainSetVcpus),
                              __func__) ||
         !virCheckArg(nvcpus > 0, domain->conn, __func__,
@@ -1208,6 +1257,8 @@ virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu, unsigned char *cpumap,
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", vcpu=%u, cpumap=%p, maplen=%d", vcpu,
+                     (void *)cpumap, maplen);
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainPinVcpu),
                              __func__) ||
         !virCheckArg(cpumap != NULL, domain->conn, __func__,
@@ -1240,6 +1291,8 @@ virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", info=%p, maxinfo=%d, cpumaps=%p, maplen=%d",
+                     (void *)info, maxinfo, (void *)cpumaps, maplen);
     if (!virDomainCheckRead(domain, DOM_SLOT(domain, domainGetVcpus),
                             __func__) ||
         !virCheckArg(info != NULL, domain->conn, __func__,
@@ -1272,6 +1325,7 @@ virDomainAttachDevice(virDomainPtr domain, char *xml)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", xml=%s", VIR_NULLSTR(xml));
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainAttachDevice),
                              __func__) ||
         !virCheckArg(xml != NULL, domain->conn, __func__,
@@ -1297,6 +1351,7 @@ virDomainDetachDevice(virDomainPtr domain, char *xml)
 {
     int ret;
 
+    VIR_DOMAIN_DEBUG(domain, ", xml=%s", VIR_NULLSTR(xml));
     if (!virDomainCheckWrite(domain, DOM_SLOT(domain, domainDetachDevice),
                              __func__) ||
         !virCheckArg(xml != NULL, domain->conn, __func__,
@@ -1305,4 +1360,66 @@ virDomainDetachDevice(virDomainPtr domain, char *xml)
     if ((ret = domain->conn->driver->domainDetachDevice(domain, xml)) < 0)
         virDispatchError(domain->conn, domain, __func__);
     return ret;
+}
+
+/* ---- errors about a connection, and where errors come from ---------- */
+
+/**
+ * virConnGetLastError:
+ * @conn: a connection
+ *
+ * The last error reported about @conn, whatever thread reported it.
+ * Does not reset the calling thread's last error.
+ *
+ * Returns a pointer to it, valid while @conn is open and until the next
+ * error on it, or NULL if none (or if @conn is invalid).
+ */
+virErrorPtr
+virConnGetLastError(virConnectPtr conn)
+{
+    VIR_DEBUG("conn=%p", (void *)conn);
+    if (!virConnectIsValid(conn) || conn->err.err.code == VIR_ERR_OK)
+        return NULL;
+    return &conn->err.err;
+}
+
+/**
+ * virConnResetLastError:
+ * @conn: a connection
+ *
+ * Clears the last error kept on @conn.
+ */
+void
+virConnResetLastError(virConnectPtr conn)
+{
+    VIR_DEBUG("conn=%p", (void *)conn);
+    if (virConnectIsValid(conn))
+        virErrorSlotReset(&conn->err);
+}
+
+/**
+ * virErrorGetOrigin:
+ * @err: an error as virGetLastError() or virConnGetLastError() returned it
+ * @file: where to store the library source file that reported it (OUT)
+ * @func: where to store the function (OUT)
+ * @line: where to store the line (OUT)
+ *
+ * See libvir_log.h: an extension beyond the reference API.
+ *
+ * Returns 0, or -1 when @err is not such a record.
+ */
+int
+virErrorGetOrigin(virErrorPtr err, const char **file, const char **func,
+                  int *line)
+{
+    const virErrorSlot *slot;
+
+    VIR_DEBUG("err=%p", (void *)err);
+    if (err == NULL)
+        return -1;
+    slot = virErrorThreadSlot(err);
+    if (slot == NULL && virConnectIsValid(err->conn) &&
+        err == &err->conn->err.err)
+        slot = &err->conn->err;
+    return virErrorSlotOrigin(slot, file, func, line);
 }

@@ -10,6 +10,13 @@ lib_libvir_la_SOURCES = \
 	lib/log.c lib/log.h \
 	lib/hash.c lib/hash.h \
 	lib/uri.c lib/uri.h \
+	lib/number.c lib/number.h \
+	lib/file.c lib/file.h \
+	lib/random.c lib/random.h \
+	lib/buf.c lib/buf.h \
+	lib/uuid.c lib/uuid.h \
+	lib/cpuset.c lib/cpuset.h \
+	lib/mac.c lib/mac.h \
 	lib/xml.c lib/xml.h \
 	lib/domain_conf.c lib/domain_conf.h \
 	lib/test/test_driver.c lib/test/test_driver.h \
@@ -25,6 +32,7 @@ lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 if WITH_XEN
 lib_libvir_la_SOURCES += \
 	lib/xen/xen_driver.c lib/xen/xen_priv.h lib/xen/xen_stats.h \
+	lib/xen/xen_log.c \
 	lib/xen/xen_node.c \
 	lib/xen/xen_watch.c \
 	lib/xen/xen_track.c lib/xen/xen_track.h \
@@ -33,6 +41,9 @@ lib_libvir_la_SOURCES += \
 	lib/xen/xen_cfgsyntax.c lib/xen/xen_cfgsyntax.h \
 	lib/xen/xen_domcfg.c lib/xen/xen_domcfg.h \
 	lib/xen/xen_defined.c lib/xen/xen_defined.h \
+	lib/xen/xen_define.c \
+	lib/xen/xen_domlist.c lib/xen/xen_domlist.h \
+	lib/xen/xen_reap.c lib/xen/xen_reap.h \
 	lib/xen/xen_domain_read.c lib/xen/xen_domain_read.h \
 	lib/xen/xen_domain_ctl.c lib/xen/xen_domain_ctl.h \
 	lib/xen/xen_domain_set.c \
@@ -42,4 +53,4 @@ lib_libvir_la_CFLAGS += $(XEN_CFLAGS)
 lib_libvir_la_LIBADD += $(XEN_LIBS)
 endif
 
-EXTRA_DIST += include/libvir.h include/libvir_events.h
+EXTRA_DIST += include/libvir.h include/libvir_events.h include/libvir_log.h

@@ -1,5 +1,5 @@
 /*
- * log.c: debug logging through a hook set by the caller.
+ * log.c: the library's log, routed to the hook a caller sets.
  */
 
 #include <config.h>
@@ -12,42 +12,58 @@
 
 static pthread_mutex_t logLock = PTHREAD_MUTEX_INITIALIZER;
 static virLogFunc logHook;
-static void *logOpaque;
+static void *logUserData;
 
+/**
+ * virSetLogFunc:
+ * @userData: passed back to @handler
+ * @handler: called for every log message; NULL to stop
+ *
+ * See include/libvir_log.h.
+ */
 void
-virLogSetHook(virLogFunc func, void *opaque)
+virSetLogFunc(void *userData, virLogFunc handler)
 {
     pthread_mutex_lock(&logLock);
-    __atomic_store_n(&logHook, func, __ATOMIC_RELAXED);
-    logOpaque = opaque;
+    __atomic_store_n(&logHook, handler, __ATOMIC_RELAXED);
+    logUserData = userData;
     pthread_mutex_unlock(&logLock);
 }
 
 /* Racy read on purpose: it only decides whether to format a message, and
- * virLogMessage re-reads the hook under the lock. */
-int
+ * virLogText re-reads the hook under the lock. */
+bool
 virLogEnabled(void)
 {
     return __atomic_load_n(&logHook, __ATOMIC_RELAXED) != NULL;
 }
 
 void
-virLogMessage(const char *file, int line, const char *func, const char *fmt,
-              ...)
+virLogText(int priority, const char *file, const char *func, int line,
+           const char *msg)
 {
-    char msg[1024];
-    va_list ap;
     virLogFunc hook;
-    void *opaque;
+    void *userData;
 
     pthread_mutex_lock(&logLock);
     hook = logHook;
-    opaque = logOpaque;
+    userData = logUserData;
     pthread_mutex_unlock(&logLock);
-    if (hook == NULL)
+    if (hook != NULL)
+        hook(userData, priority, file, func, line, msg);
+}
+
+void
+virLogMessage(int priority, const char *file, const char *func, int line,
+              const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+
+    if (!virLogEnabled())
         return;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    hook(opaque, file, line, func, msg);
+    virLogText(priority, file, func, line, msg);
 }

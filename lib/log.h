@@ -1,26 +1,35 @@
 /*
- * log.h: debug logging through a hook set by the caller.  The library
- * never prints on its own.
+ * log.h: the library's log, routed to the hook a caller sets with
+ * virSetLogFunc() (include/libvir_log.h).  The library never prints on
+ * its own.
  */
 
 #ifndef LIBVIR_LOG_H
 #define LIBVIR_LOG_H
 
-typedef void (*virLogFunc)(void *opaque, const char *file, int line,
-                           const char *func, const char *msg);
+#include <stdarg.h>
+#include <stdbool.h>
 
-/* Sets the hook (NULL disables debug logging, the default). */
-void virLogSetHook(virLogFunc func, void *opaque);
+#include "libvir_log.h"
 
-void virLogMessage(const char *file, int line, const char *func,
-                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* True when a hook is set, so that callers skip formatting otherwise. */
+bool virLogEnabled(void);
 
-int virLogEnabled(void);
+void virLogMessage(int priority, const char *file, const char *func, int line,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-#define VIR_DEBUG(...)                                                \
-    do {                                                              \
-        if (virLogEnabled())                                          \
-            virLogMessage(__FILE__, __LINE__, __func__, __VA_ARGS__); \
+/* Passes an already formatted @msg to the hook. */
+void virLogText(int priority, const char *file, const char *func, int line,
+                const char *msg);
+
+#define VIR_DEBUG(...)                                                 \
+    do {                                                               \
+        if (virLogEnabled())                                           \
+            virLogMessage(VIR_LOG_DEBUG, __FILE__, __func__, __LINE__, \
+                          __VA_ARGS__);                                \
     } while (0)
+
+/* For the arguments of VIR_DEBUG: a string that may be NULL. */
+#define VIR_NULLSTR(s) ((s) != NULL ? (s) : "(null)")
 
 #endif /* LIBVIR_LOG_H */

@@ -27,6 +27,8 @@
 
 #include "xml.h"
 #include "error.h"
+#include "file.h"
+#include "number.h"
 
 #define VIR_FROM_THIS VIR_FROM_XML
 
@@ -113,27 +115,7 @@ virXMLReportErrorFull(int from, int code, const xmlNode *node,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    virReportErrorFull(NULL, NULL, from, code, file, func, line, "%s%s", where,
-                       msg);
-}
-
-int
-virXMLStrToULong(const char *str, unsigned long *value)
-{
-    unsigned long long n;
-    char *end = NULL;
-
-    /* strtoull() alone would accept blanks, a sign and "0x". */
-    if (str == NULL || str[0] < '0' || str[0] > '9')
-        return -1;
-    errno = 0;
-    n = strtoull(str, &end, 10);
-    if (end == str || *end != '\0')
-        return -1;
-    if (errno == ERANGE || n > ULONG_MAX)
-        return -2;
-    *value = (unsigned long)n;
-    return 0;
+    virReportErrorFull(from, code, file, func, line, "%s%s", where, msg);
 }
 
 /* ---- parsing --------------------------------------------------------- */
@@ -314,81 +296,10 @@ virXMLParseBuffer(const char *buf, size_t len, const char *source)
     return virXMLParseInternal(buf, len, source != NULL ? source : "XML", NULL);
 }
 
-/* Reads all of @fd into a new buffer. */
-static int
-virXMLReadFd(int fd, const char *path, char **buf, size_t *len)
-{
-    struct stat sb;
-    size_t size = 0;
-    size_t alloc;
-    char *data = NULL;
-    char *tmp;
-    ssize_t got;
-
-    if (fstat(fd, &sb) < 0) {
-        virReportSystemError(errno, "cannot stat '%s'", path);
-        return -1;
-    }
-    /* st_size is only a hint: the file may grow, or not be a regular
-     * file at all. */
-    alloc = S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-                    (unsigned long long)sb.st_size < VIR_XML_FILE_MAX
-                ? (size_t)sb.st_size + 1
-                : 4096;
-    if ((data = malloc(alloc)) == NULL)
-        goto oom;
-    for (;;) {
-        if (size == alloc) {
-            if (alloc >= VIR_XML_FILE_MAX) {
-                virReportError(VIR_ERR_XML_ERROR,
-                               "%s: file is larger than %lu bytes", path,
-                               VIR_XML_FILE_MAX);
-                goto error;
-            }
-            alloc *= 2;
-            if ((tmp = realloc(data, alloc)) == NULL)
-                goto oom;
-            data = tmp;
-        }
-        got = read(fd, data + size, alloc - size);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            virReportSystemError(errno, "cannot read '%s'", path);
-            goto error;
-        }
-        if (got == 0)
-            break;
-        size += (size_t)got;
-    }
-    *buf = data;
-    *len = size;
-    return 0;
-
-oom:
-    virReportOOMError();
-error:
-    free(data);
-    return -1;
-}
-
 int
 virXMLReadFile(const char *path, char **buf, size_t *len)
 {
-    int fd;
-    int ret;
-
-    if (path == NULL) {
-        virReportError(VIR_ERR_INVALID_ARG, "%s", "no file name given");
-        return -1;
-    }
-    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-        virReportSystemError(errno, "cannot open '%s'", path);
-        return -1;
-    }
-    ret = virXMLReadFd(fd, path, buf, len);
-    close(fd);
-    return ret;
+    return virFileReadAll(path, VIR_XML_FILE_MAX, VIR_ERR_XML_ERROR, buf, len);
 }
 
 xmlDocPtr
@@ -777,18 +688,18 @@ virXMLConvertULong(const xmlNode *node, const char *source, const char *elem,
                    unsigned long *value)
 {
     unsigned long n = 0;
-    int rc = virXMLStrToULong(str, &n);
+    int rc = virStrToULong(str, &n);
 
-    if (rc == 0 && n <= max) {
+    if (rc == VIR_NUMBER_OK && n <= max) {
         *value = n;
         return 0;
     }
-    if (rc == -1 && attr != NULL)
+    if (rc == VIR_NUMBER_INVALID && attr != NULL)
         virXMLReportError(VIR_ERR_XML_ERROR, node, source,
                           "<%s> attribute %s='%s' is not an unsigned "
                           "decimal number",
                           elem, attr, str);
-    else if (rc == -1)
+    else if (rc == VIR_NUMBER_INVALID)
         virXMLReportError(VIR_ERR_XML_ERROR, node, source,
                           "<%s> value '%s' is not an unsigned decimal "
                           "number",

@@ -95,8 +95,12 @@ xmlDocPtr virXMLParseFile(const char *path);
  * @buf: set to a new buffer holding the whole file (caller frees)
  * @len: set to its length in bytes
  *
+ * Reads it with virFileReadAll() (file.h), up to the size
+ * virXMLParseFile() accepts.
+ *
  * Returns 0, or -1 with VIR_ERR_SYSTEM_ERROR when the file cannot be read
- * (the message quotes @path) or VIR_ERR_XML_ERROR when it is larger than
+ * (the message quotes @path) or VIR_ERR_XML_ERROR when it is not a
+ * regular file (a FIFO, a directory) or is larger than
  * virXMLParseFile() accepts.
  */
 int virXMLReadFile(const char *path, char **buf, size_t *len)
@@ -225,20 +229,6 @@ void virXMLReportErrorFull(int from, int code, const xmlNode *node,
 #define virXMLReportError(code, node, source, ...)                     \
     virXMLReportErrorFull(VIR_FROM_THIS, code, node, source, __FILE__, \
                           __func__, __LINE__, __VA_ARGS__)
-
-/**
- * virXMLStrToULong:
- * @str: the text to convert
- * @value: where to store the number
- *
- * Converts an unsigned decimal number (see the top of this file) without
- * reporting anything, so that the caller can word the error.
- *
- * Returns 0 on success, -1 when @str is not a number, -2 when it does
- * not fit in an unsigned long.
- */
-int virXMLStrToULong(const char *str, unsigned long *value)
-    __attribute__((warn_unused_result));
 
 /**
  * virXMLNodeText:

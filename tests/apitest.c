@@ -5,7 +5,8 @@
  * argument it must refuse, on a read-only connection (for those that
  * change state) and on a driver whose slots are all empty.  Each case
  * asserts the return value, the error code and message, that the error
- * was also recorded on the connection, and that the host did not change.
+ * was also recorded on the connection, that the call was logged at debug
+ * level under the function's own name, and that the host did not change.
  */
 
 #include <config.h>
@@ -16,6 +17,7 @@
 
 #include "testutils.h"
 #include "libvir_events.h"
+#include "libvir_log.h"
 #include "datatypes.h"
 #include "driver.h"
 
@@ -50,6 +52,46 @@ static virConnectPtr nosupConn;
 static virDomainPtr rwDom;
 static virDomainPtr roDom;
 static virDomainPtr nosupDom;
+
+/* ---- the debug log ----------------------------------------------------- */
+
+/* The function names of the debug records since the last reset. */
+typedef struct {
+    char funcs[8][64];
+    size_t count;
+} debugLog;
+
+static debugLog debugSeen;
+
+static void
+recordDebug(void *userData, int priority, const char *file, const char *func,
+            int line, const char *message)
+{
+    debugLog *log = userData;
+
+    (void)file;
+    (void)line;
+    (void)message;
+    if (priority != VIR_LOG_DEBUG || log->count == 8)
+        return;
+    snprintf(log->funcs[log->count++], sizeof(log->funcs[0]), "%s", func);
+}
+
+/* The entry point a case calls: its message starts with the name. */
+static int
+expectEntryLogged(const char *message)
+{
+    size_t len = strspn(message, "abcdefghijklmnopqrstuvwxyz"
+                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    size_t i;
+
+    for (i = 0; i < debugSeen.count; i++) {
+        if (strlen(debugSeen.funcs[i]) == len &&
+            strncmp(debugSeen.funcs[i], message, len) == 0)
+            return 0;
+    }
+    return virTestFail("no debug record from %.*s", (int)len, message);
+}
 
 /* ---- the nosup driver ------------------------------------------------ */
 
@@ -792,10 +834,16 @@ api_case(const void *data)
     }
     virConnResetLastError(h.conn);
     virResetLastError();
+    debugSeen.count = 0;
+    virSetLogFunc(&debugSeen, recordDebug);
     if (!c->call(&h)) {
+        virSetLogFunc(NULL, NULL);
         virTestFail("the call did not return its failure value");
         goto cleanup;
     }
+    virSetLogFunc(NULL, NULL);
+    if (expectEntryLogged(c->message) < 0)
+        goto cleanup;
     if (virTestExpectError(c->code, NULL) < 0 ||
         virTestExpectStr("message", virGetLastError()->message, c->message) < 0)
         goto cleanup;

@@ -1179,243 +1179,6 @@ cleanup:
     return ret;
 }
 
-/* ---- UUIDs ----------------------------------------------------------- */
-
-typedef struct {
-    const char *title;
-    const char *str;
-    int ret;
-} testUUIDCase;
-
-static const unsigned char uuidBytes[VIR_UUID_BUFLEN] = {
-    0x4d, 0xea, 0x22, 0xb3, 0x1d, 0x52, 0xd8, 0xf3,
-    0x25, 0x16, 0x78, 0x2e, 0x98, 0xab, 0x3f, 0xa0};
-
-static const testUUIDCase uuidCases[] = {
-    {"uuid_parse_canonical_succeeds", "4dea22b3-1d52-d8f3-2516-782e98ab3fa0",
-     0},
-    {"uuid_parse_upper_case_succeeds", "4DEA22B3-1D52-D8F3-2516-782E98AB3FA0",
-     0},
-    {"uuid_parse_without_hyphens_succeeds", "4dea22b31d52d8f32516782e98ab3fa0",
-     0},
-    {"uuid_parse_some_hyphens_succeeds", "4dea22b3-1d52d8f3-2516782e98ab3fa0",
-     0},
-    {"uuid_parse_misplaced_hyphen_fails",
-     "4dea22b31-d52-d8f3-2516-782e98ab3fa0", -1},
-    {"uuid_parse_double_hyphen_fails", "4dea22b3--1d52-d8f3-2516-782e98ab3fa0",
-     -1},
-    {"uuid_parse_trailing_hyphen_fails",
-     "4dea22b3-1d52-d8f3-2516-782e98ab3fa0-", -1},
-    {"uuid_parse_too_short_fails", "4dea22b3-1d52-d8f3-2516-782e98ab3fa", -1},
-    {"uuid_parse_too_long_fails", "4dea22b3-1d52-d8f3-2516-782e98ab3fa00", -1},
-    {"uuid_parse_non_hex_fails", "4dea22b3-1d52-d8f3-2516-782e98ab3fag", -1},
-    {"uuid_parse_blank_fails", " 4dea22b3-1d52-d8f3-2516-782e98ab3fa0", -1},
-    {"uuid_parse_empty_fails", "", -1},
-};
-
-static int
-testUUIDParseBody(const void *opaque)
-{
-    const testUUIDCase *tc = opaque;
-    unsigned char uuid[VIR_UUID_BUFLEN];
-    char str[VIR_UUID_STRING_BUFLEN];
-    int rc;
-
-    memset(uuid, 0xaa, sizeof(uuid));
-    rc = virUUIDParse(tc->str, uuid);
-    if (virTestExpectInt("return value", rc, tc->ret) < 0)
-        return -1;
-    if (rc < 0)
-        return virTestExpectNoError(); /* the caller reports */
-    if (memcmp(uuid, uuidBytes, sizeof(uuid)) != 0)
-        return virTestFail("wrong bytes");
-    virUUIDFormat(uuid, str);
-    return virTestExpectStr("formatted", str,
-                            "4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
-}
-
-static int
-testUUIDGenerateVersion4(const void *opaque)
-{
-    unsigned char a[VIR_UUID_BUFLEN];
-    unsigned char b[VIR_UUID_BUFLEN];
-    char str[VIR_UUID_STRING_BUFLEN];
-    unsigned char back[VIR_UUID_BUFLEN];
-
-    (void)opaque;
-    if (virUUIDGenerate(a) < 0 || virUUIDGenerate(b) < 0)
-        return virTestFail("generate failed");
-    if ((a[6] & 0xf0) != 0x40 || (b[6] & 0xf0) != 0x40)
-        return virTestFail("version nibble is not 4");
-    if ((a[8] & 0xc0) != 0x80 || (b[8] & 0xc0) != 0x80)
-        return virTestFail("variant bits are not 10");
-    if (memcmp(a, b, sizeof(a)) == 0)
-        return virTestFail("two generated UUIDs are equal");
-    virUUIDFormat(a, str);
-    if (strlen(str) != 36 || virUUIDParse(str, back) < 0 ||
-        memcmp(a, back, sizeof(a)) != 0)
-        return virTestFail("'%s' does not parse back", str);
-    return 0;
-}
-
-/* ---- cpusets --------------------------------------------------------- */
-
-typedef struct {
-    const char *title;
-    const char *str;
-    int ret;
-    size_t maplen;
-    unsigned char map[4];
-    const char *canonical; /* format(parse(str)), or the error substring */
-} testCpuSetCase;
-
-static const testCpuSetCase cpusetCases[] = {
-    {"cpuset_parse_single_cpu_succeeds", "0", 0, 1, {0x01}, "0"},
-    {"cpuset_parse_range_with_exclusion_succeeds",
-     "0-3,^2,8",
-     0,
-     2,
-     {0x0b, 0x01},
-     "0-1,3,8"},
-    {"cpuset_parse_exclusion_first_applies_to_all",
-     "^2,0-3",
-     0,
-     1,
-     {0x0b},
-     "0-1,3"},
-    {"cpuset_parse_excluded_range_succeeds",
-     "0-15,^4-11",
-     0,
-     2,
-     {0x0f, 0xf0},
-     "0-3,12-15"},
-    {"cpuset_parse_maplen_follows_highest_selected_cpu",
-     "0-8,^8",
-     0,
-     1,
-     {0xff},
-     "0-7"},
-    {"cpuset_parse_cpu_7_fits_one_byte", "7", 0, 1, {0x80}, "7"},
-    {"cpuset_parse_cpu_8_needs_two_bytes", "8", 0, 2, {0x00, 0x01}, "8"},
-    {"cpuset_parse_blanks_around_items_succeed",
-     " 1 ,\t2-3 ",
-     0,
-     1,
-     {0x0e},
-     "1-3"},
-    {"cpuset_parse_overlapping_ranges_succeed",
-     "0-2,1-3,3",
-     0,
-     1,
-     {0x0f},
-     "0-3"},
-    {"cpuset_parse_cpu_4095_succeeds", "4095", 0, 512, {0}, "4095"},
-    {"cpuset_parse_cpu_4096_fails",
-     "4096",
-     -1,
-     0,
-     {0},
-     "cpuset '4096': cpu 4096 is above the limit of 4095"},
-    {"cpuset_parse_huge_number_fails",
-     "0-99999999999999999999999",
-     -1,
-     0,
-     {0},
-     "cpu 99999999999999999999999 is above the limit of 4095"},
-    {"cpuset_parse_empty_fails",
-     "",
-     -1,
-     0,
-     {0},
-     "cpuset '': expected a cpu number at the end"},
-    {"cpuset_parse_reversed_range_fails",
-     "3-1",
-     -1,
-     0,
-     {0},
-     "range 3-1 is reversed"},
-    {"cpuset_parse_empty_item_fails",
-     "0,,1",
-     -1,
-     0,
-     {0},
-     "expected a cpu number at ',1'"},
-    {"cpuset_parse_trailing_comma_fails",
-     "0,",
-     -1,
-     0,
-     {0},
-     "expected a cpu number at the end"},
-    {"cpuset_parse_negative_fails",
-     "-1",
-     -1,
-     0,
-     {0},
-     "expected a cpu number at '-1'"},
-    {"cpuset_parse_letters_fail",
-     "a",
-     -1,
-     0,
-     {0},
-     "expected a cpu number at 'a'"},
-    {"cpuset_parse_inner_blank_fails", "1 2", -1, 0, {0}, "unexpected '2'"},
-    {"cpuset_parse_only_exclusion_fails",
-     "^3",
-     -1,
-     0,
-     {0},
-     "cpuset '^3': it selects no cpu"},
-};
-
-static int
-testCpuSetBody(const void *opaque)
-{
-    const testCpuSetCase *tc = opaque;
-    unsigned char *map = NULL;
-    size_t maplen = 0;
-    char *str = NULL;
-    int ret = -1;
-
-    if (virTestExpectInt("return value", virCpuSetParse(tc->str, &map, &maplen),
-                         tc->ret) < 0)
-        goto cleanup;
-    if (tc->ret < 0) {
-        ret = virTestExpectError(VIR_ERR_XML_ERROR, tc->canonical);
-        goto cleanup;
-    }
-    if (virTestExpectInt("maplen", maplen, tc->maplen) < 0)
-        goto cleanup;
-    if (maplen <= sizeof(tc->map) && memcmp(map, tc->map, maplen) != 0) {
-        virTestFail("wrong map bytes");
-        goto cleanup;
-    }
-    if ((str = virCpuSetFormat(map, maplen)) == NULL)
-        goto cleanup;
-    ret = virTestExpectStr("formatted", str, tc->canonical);
-
-cleanup:
-    free(map);
-    free(str);
-    return ret;
-}
-
-static int
-testCpuSetFormatEmpty(const void *opaque)
-{
-    static const unsigned char zero[2] = {0, 0};
-    char *a = virCpuSetFormat(zero, sizeof(zero));
-    char *b = virCpuSetFormat(NULL, 0);
-    int ret;
-
-    (void)opaque;
-    ret = virTestExpectStr("zero map", a, "");
-    if (ret == 0)
-        ret = virTestExpectStr("no map", b, "");
-    free(a);
-    free(b);
-    return ret;
-}
-
 /* ---- enums ----------------------------------------------------------- */
 
 static int
@@ -1443,46 +1206,6 @@ testRestartStrings(const void *opaque)
 }
 
 /* ---- xml.c ----------------------------------------------------------- */
-
-typedef struct {
-    const char *title;
-    const char *str;
-    int ret;
-    unsigned long value;
-} testStrToULongCase;
-
-static const testStrToULongCase strToULongCases[] = {
-    {"xml_strtoulong_zero_succeeds", "0", 0, 0},
-    {"xml_strtoulong_leading_zeros_succeed", "007", 0, 7},
-    {"xml_strtoulong_max_succeeds", "18446744073709551615", 0,
-     18446744073709551615UL},
-    {"xml_strtoulong_max_plus_one_is_out_of_range", "18446744073709551616", -2,
-     0},
-    {"xml_strtoulong_huge_is_out_of_range", "999999999999999999999999999999",
-     -2, 0},
-    {"xml_strtoulong_minus_fails", "-1", -1, 0},
-    {"xml_strtoulong_plus_fails", "+1", -1, 0},
-    {"xml_strtoulong_leading_blank_fails", " 1", -1, 0},
-    {"xml_strtoulong_trailing_blank_fails", "1 ", -1, 0},
-    {"xml_strtoulong_hex_fails", "0x1", -1, 0},
-    {"xml_strtoulong_empty_fails", "", -1, 0},
-};
-
-static int
-testStrToULongBody(const void *opaque)
-{
-    const testStrToULongCase *tc = opaque;
-    unsigned long v = 12345;
-    int rc = virXMLStrToULong(tc->str, &v);
-
-    if (virTestExpectInt("return value", rc, tc->ret) < 0)
-        return -1;
-    if (rc == 0 && v != tc->value)
-        return virTestFail("got %lu, expected %lu", v, tc->value);
-    if (rc < 0 && v != 12345)
-        return virTestFail("value written on failure");
-    return 0;
-}
 
 /* Parsing bad documents leaves stderr untouched: libxml2 must not print. */
 static int
@@ -1600,20 +1323,13 @@ cleanup:
 
 /* ---- main ------------------------------------------------------------ */
 
-#define RUN_TABLE(table, body)                                    \
-    do {                                                          \
-        size_t i_;                                                \
-        for (i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) \
-            virTestRun(table[i_].title, body, &table[i_]);        \
-    } while (0)
-
 static int
 testMainBody(void)
 {
     static const size_t len255 = 255;
     static const size_t len256 = 256;
 
-    RUN_TABLE(roundTrips, testRoundTripBody);
+    VIR_TEST_RUN_TABLE(roundTrips, testRoundTripBody);
 
     virTestRun("domainxml_parse_full_reads_every_field", testParseFullFields,
                NULL);
@@ -1637,27 +1353,18 @@ testMainBody(void)
                testParseNodeSource, NULL);
     virTestRun("domainxml_parse_null_fails", testParseNullFails, NULL);
 
-    RUN_TABLE(parseErrors, testParseErrorBody);
+    VIR_TEST_RUN_TABLE(parseErrors, testParseErrorBody);
 
     virTestRun("domainxml_copy_is_equal_and_deep", testCopyIsEqualAndDeep,
                NULL);
-    RUN_TABLE(equalCases, testEqualBody);
+    VIR_TEST_RUN_TABLE(equalCases, testEqualBody);
     virTestRun("domainxml_equal_ignores_trailing_zero_map_bytes",
                testEqualIgnoresTrailingZeroBytes, NULL);
 
-    RUN_TABLE(deviceCases, testDeviceBody);
-
-    RUN_TABLE(uuidCases, testUUIDParseBody);
-    virTestRun("uuid_generate_sets_version_4_and_variant",
-               testUUIDGenerateVersion4, NULL);
-
-    RUN_TABLE(cpusetCases, testCpuSetBody);
-    virTestRun("cpuset_format_empty_map_gives_empty_string",
-               testCpuSetFormatEmpty, NULL);
+    VIR_TEST_RUN_TABLE(deviceCases, testDeviceBody);
 
     virTestRun("restart_strings_map_both_ways", testRestartStrings, NULL);
 
-    RUN_TABLE(strToULongCases, testStrToULongBody);
     virTestRun("xml_parse_bad_documents_print_nothing", testParsePrintsNothing,
                NULL);
     virTestRun("xml_parsebuffer_malformed_reports_source_and_line",

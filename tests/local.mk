@@ -12,6 +12,13 @@ UNIT_TESTS = \
 	tests/hashtest \
 	tests/uritest \
 	tests/errortest \
+	tests/logtest \
+	tests/numbertest \
+	tests/filetest \
+	tests/buftest \
+	tests/uuidtest \
+	tests/cpusettest \
+	tests/mactest \
 	tests/apitest \
 	tests/referencetest \
 	tests/domainconftest \
@@ -28,6 +35,20 @@ tests_uritest_SOURCES = tests/uritest.c
 tests_uritest_LDADD = $(TEST_LDADD)
 tests_errortest_SOURCES = tests/errortest.c
 tests_errortest_LDADD = $(TEST_LDADD)
+tests_logtest_SOURCES = tests/logtest.c
+tests_logtest_LDADD = $(TEST_LDADD)
+tests_numbertest_SOURCES = tests/numbertest.c
+tests_numbertest_LDADD = $(TEST_LDADD)
+tests_filetest_SOURCES = tests/filetest.c
+tests_filetest_LDADD = $(TEST_LDADD)
+tests_buftest_SOURCES = tests/buftest.c
+tests_buftest_LDADD = $(TEST_LDADD)
+tests_uuidtest_SOURCES = tests/uuidtest.c
+tests_uuidtest_LDADD = $(TEST_LDADD)
+tests_cpusettest_SOURCES = tests/cpusettest.c
+tests_cpusettest_LDADD = $(TEST_LDADD)
+tests_mactest_SOURCES = tests/mactest.c
+tests_mactest_LDADD = $(TEST_LDADD)
 tests_apitest_SOURCES = tests/apitest.c
 tests_apitest_LDADD = $(TEST_LDADD)
 # Built strictly: the reference's program must compile without a warning.

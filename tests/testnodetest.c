@@ -11,9 +11,12 @@
 
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutils.h"
 #include "test/test_node.h"
@@ -306,6 +309,36 @@ testBadFile(const void *opaque)
 cleanup:
     testNodeDefFree(node);
     free(path);
+    return ret;
+}
+
+/* A FIFO given as a node file is refused at once, by name: opening it
+ * must not wait for a writer (issue 13).  The alarm turns a hang into a
+ * failure. */
+static int
+testFifoFile(const void *opaque)
+{
+    char dir[] = "/tmp/testnodetest-XXXXXX";
+    char path[sizeof(dir) + 16];
+    badCase tc = {path, VIR_ERR_XML_ERROR, VIR_FROM_XML, 0,
+                  "a FIFO, not a regular file"};
+    int ret = -1;
+
+    (void)opaque;
+    if (mkdtemp(dir) == NULL)
+        return virTestFail("mkdtemp: %s", strerror(errno));
+    snprintf(path, sizeof(path), "%s/node.xml", dir);
+    if (mkfifo(path, 0600) < 0) {
+        virTestFail("mkfifo: %s", strerror(errno));
+        goto cleanup;
+    }
+    alarm(20);
+    ret = testBadFile(&tc);
+    alarm(0);
+
+cleanup:
+    unlink(path);
+    rmdir(dir);
     return ret;
 }
 
@@ -678,8 +711,9 @@ mymain(void)
     DO_TEST_BAD("nodefile_load_missing_file_fails",
                 "testnodedata/no-such-file.xml", VIR_ERR_SYSTEM_ERROR,
                 VIR_FROM_XML, 0, "No such file or directory");
-    DO_TEST_BAD("nodefile_load_directory_fails", "", VIR_ERR_SYSTEM_ERROR,
-                VIR_FROM_XML, 0, "Is a directory");
+    DO_TEST_BAD("nodefile_load_directory_fails", "", VIR_ERR_XML_ERROR,
+                VIR_FROM_XML, 0, "a directory, not a regular file");
+    DO_TEST("nodefile_load_fifo_fails_at_once_naming_it", testFifoFile);
 
     /* XML that is not acceptable. */
     DO_TEST_BAD("nodefile_load_malformed_fails", "malformed.xml",

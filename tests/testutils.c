@@ -30,6 +30,17 @@ virTestRun(const char *title, virTestBody body, const void *data)
 }
 
 int
+virTestRunCases(const virTestCase *cases, size_t n)
+{
+    size_t i;
+    int ret = 0;
+
+    for (i = 0; i < n; i++)
+        ret |= virTestRun(cases[i].title, cases[i].body, NULL);
+    return ret;
+}
+
+int
 virTestMain(int argc, char **argv, int (*func)(void))
 {
     (void)argc;

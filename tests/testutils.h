@@ -32,6 +32,29 @@ int virTestMain(int argc, char **argv, int (*func)(void));
         return virTestMain(argc, argv, func); \
     }
 
+/* Runs every element of the array @table (whose elements have a "title"
+ * member) through @body, each element as the case's data. */
+#define VIR_TEST_RUN_TABLE(table, body)                             \
+    do {                                                            \
+        size_t i_;                                                  \
+        for (i_ = 0; i_ < sizeof(table) / sizeof((table)[0]); i_++) \
+            virTestRun((table)[i_].title, body, &(table)[i_]);      \
+    } while (0)
+
+/* A case that needs no data, named after its body. */
+typedef struct {
+    const char *title;
+    virTestBody body;
+} virTestCase;
+
+#define VIR_TEST_CASE(fn)        \
+    {                            \
+        .title = #fn, .body = fn \
+    }
+
+/* Runs the @n cases of @cases.  Returns 0 when all passed, else -1. */
+int virTestRunCases(const virTestCase *cases, size_t n);
+
 /* Prints "# file:line: message" and returns -1. */
 int virTestFailAt(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@
 
 #include "test_image.h"
 #include "error.h"
+#include "file.h"
+#include "number.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
 
@@ -122,57 +125,12 @@ testImageWriteCore(const char *path, const testDomObj *obj,
                           now);
 }
 
-/* Reads the whole file @path as a string.  NULL on error (reported). */
-static char *
-testReadFile(const char *path)
-{
-    struct stat sb;
-    char *buf = NULL;
-    size_t len = 0;
-    ssize_t got;
-    int fd;
-
-    if ((fd = open(path, O_RDONLY)) < 0 || fstat(fd, &sb) < 0)
-        goto syserr;
-    if (!S_ISREG(sb.st_mode) || sb.st_size > TEST_SAVE_MAX_BYTES) {
-        virReportError(VIR_ERR_OPERATION_FAILED,
-                       "'%s' is not a saved domain image", path);
-        goto error;
-    }
-    if ((buf = malloc((size_t)sb.st_size + 1)) == NULL) {
-        virReportOOMError();
-        goto error;
-    }
-    while (len < (size_t)sb.st_size) {
-        got = read(fd, buf + len, (size_t)sb.st_size - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            goto syserr;
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    buf[len] = '\0';
-    close(fd);
-    return buf;
-
-syserr:
-    virReportSystemError(errno, "cannot read '%s'", path);
-error:
-    if (fd >= 0)
-        close(fd);
-    free(buf);
-    return NULL;
-}
-
 /* Parses the header lines of @buf into @img; returns the XML part, or NULL
  * when @buf is not an image. */
 static const char *
 testImageParseHeader(const char *buf, testImage *img)
 {
     const char *p = buf;
-    char *end;
     unsigned long long t;
 
     if (strncmp(p, TEST_SAVE_MAGIC "\n", strlen(TEST_SAVE_MAGIC) + 1) != 0)
@@ -190,14 +148,10 @@ testImageParseHeader(const char *buf, testImage *img)
     p += 7;
     while (*p == ' ') {
         p++;
-        if (*p < '0' || *p > '9' || img->nvcpus == TEST_MAX_VCPUS)
-            return NULL;
-        errno = 0;
-        t = strtoull(p, &end, 10);
-        if (errno != 0 || end == p)
+        if (img->nvcpus == TEST_MAX_VCPUS ||
+            virStrToULLongPrefix(p, &p, ULLONG_MAX, &t) != VIR_NUMBER_OK)
             return NULL;
         img->vcpuTime[img->nvcpus++] = t;
-        p = end;
     }
     if (*p != '\n')
         return NULL;
@@ -207,11 +161,15 @@ testImageParseHeader(const char *buf, testImage *img)
 int
 testImageReadSave(const char *path, testImage *img)
 {
-    char *buf;
+    char *buf = NULL;
+    size_t len;
     const char *xml;
     int ret = -1;
 
-    if ((buf = testReadFile(path)) == NULL)
+    /* The reader refuses a FIFO or a directory as it refuses a file too
+     * large to be an image. */
+    if (virFileReadAll(path, TEST_SAVE_MAX_BYTES, VIR_ERR_OPERATION_FAILED,
+                       &buf, &len) < 0)
         return -1;
     if ((xml = testImageParseHeader(buf, img)) == NULL)
         goto notimage;

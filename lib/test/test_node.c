@@ -1,6 +1,7 @@
 /*
  * test_node.c: node files of the test driver (see test_node.h; the format
- * is documented in doc/nodefile.md and shown by conf/testnode.xml).
+ * is documented in README.md, "Node files", and shown by
+ * conf/testnode.xml).
  *
  * The document is read twice, one child of <node> at a time, and never
  * held whole: the tree of a file of 10,000 domains is more than ten
@@ -31,8 +32,10 @@
 #include <libxml/tree.h>
 
 #include "test_node.h"
+#include "cpuset.h"
 #include "error.h"
 #include "hash.h"
+#include "number.h"
 #include "xml.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -168,18 +171,12 @@ testNodeParseVersion(const char *str, unsigned long *version)
     size_t n = 0;
 
     for (;;) {
-        char *end = NULL;
-        unsigned long v;
+        unsigned long long v;
 
-        /* strtoul alone would take blanks and a sign. */
-        if (n == 3 || *s < '0' || *s > '9')
+        if (n == 3 || virStrToULLongPrefix(s, &s, TEST_NODE_MAX_VERSION_PART,
+                                           &v) != VIR_NUMBER_OK)
             return -1;
-        errno = 0;
-        v = strtoul(s, &end, 10);
-        if (errno != 0 || v > TEST_NODE_MAX_VERSION_PART)
-            return -1;
-        parts[n++] = v;
-        s = end;
+        parts[n++] = (unsigned long)v;
         if (*s == '\0')
             break;
         if (*s != '.')
@@ -584,15 +581,10 @@ testNodeDomainRuntime(testNodeParser *p, testNodeDomain *dom, const xmlNode *n,
     }
 
     if (attrs->cputime != NULL) {
-        char *end = NULL;
-
-        /* Parsed here rather than with virXMLPropULong: nanoseconds need
-         * 64 bits even where unsigned long has 32. */
-        errno = 0;
-        if (attrs->cputime[0] >= '0' && attrs->cputime[0] <= '9')
-            cputime = strtoull(attrs->cputime, &end, 10);
-        if (end == NULL || end == attrs->cputime || *end != '\0' ||
-            errno != 0) {
+        /* Not virXMLPropULong: nanoseconds need 64 bits even where
+         * unsigned long has 32. */
+        if (virStrToULLong(attrs->cputime, ULLONG_MAX, &cputime) !=
+            VIR_NUMBER_OK) {
             virXMLReportError(VIR_ERR_XML_ERROR, n, p->label,
                               "<domain> attribute cputime='%s' is not an "
                               "unsigned decimal number of nanoseconds",

@@ -17,6 +17,7 @@
 #include "xen_cfgsyntax.h"
 #include "xen_config.h"
 #include "xen_domcfg.h"
+#include "cpuset.h"
 #include "error.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN

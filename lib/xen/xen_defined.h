@@ -17,9 +17,17 @@ int xenDefinedFindByName(xenPriv *priv, const char *name, xenConfig **cfg);
 int xenDefinedFindByUUID(xenPriv *priv, const unsigned char *uuid,
                          xenConfig **cfg);
 
+typedef int (*xenDefinedVisitor)(xenConfig *cfg, void *opaque);
+
+/* Calls @visit for each parsable configuration (it takes ownership) until
+ * it returns non-zero, which is then returned; 0 after the last one, -1
+ * when the directory cannot be read.  Unparsable files are skipped. */
+int xenDefinedForEach(xenPriv *priv, xenDefinedVisitor visit, void *opaque);
+
 /* Writes @cfg to DIR/NAME.cfg (atomically: a temporary file renamed). */
 int xenDefinedWrite(xenPriv *priv, const xenConfig *cfg);
 
+/* xen_define.c */
 int xenConnectListDefinedDomains(virConnectPtr conn, char **names,
                                  int maxnames);
 int xenConnectNumOfDefinedDomains(virConnectPtr conn);

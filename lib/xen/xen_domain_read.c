@@ -16,102 +16,15 @@
 
 #include "xen_domain_read.h"
 #include "xen_defined.h"
-#include "xen_domain_ctl.h"
+#include "xen_reap.h"
 #include "xen_domcfg.h"
 #include "xen_state.h"
 #include "xen_track.h"
 #include "error.h"
+#include "number.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
-/* Domains fetched per xc_domain_getinfolist call. */
-#define XEN_LIST_CHUNK 256
-
-static void
-xenDomFromXc(const xc_domaininfo_t *x, xenDomInfo *out)
-{
-    memset(out, 0, sizeof(*out));
-    out->domid = x->domain;
-    memcpy(out->uuid, x->handle, VIR_UUID_BUFLEN);
-    out->flags = x->flags;
-    out->emulation = x->arch_config.emulation_flags;
-    out->memKiB = xenPagesToKiB(x->tot_pages);
-    out->maxKiB = xenPagesToKiB(x->max_pages);
-    out->cpuTime = x->cpu_time;
-    out->online = x->nr_online_vcpus;
-    out->maxvcpus =
-        x->max_vcpu_id == XEN_INVALID_MAX_VCPU_ID ? 0 : x->max_vcpu_id + 1;
-}
-
-int
-xenDomListAll(xenPriv *priv, xenDomInfo **infos, size_t *n)
-{
-    xc_domaininfo_t *chunk = NULL;
-    xenDomInfo *all = NULL;
-    xenDomInfo *grown;
-    size_t count = 0;
-    uint32_t first = 0;
-    int got;
-    int i;
-    int ret = -1;
-
-    if ((chunk = calloc(XEN_LIST_CHUNK, sizeof(*chunk))) == NULL) {
-        virReportOOMError();
-        goto cleanup;
-    }
-    do {
-        xenLogReset(priv);
-        got = xc_domain_getinfolist(XEN_XC(priv), first, XEN_LIST_CHUNK, chunk);
-        if (got < 0) {
-            virReportError(VIR_ERR_OPERATION_FAILED,
-                           "cannot list the domains: %s",
-                           xenLastError(priv, strerror(errno)));
-            goto cleanup;
-        }
-        if (got == 0)
-            break;
-        grown = realloc(all, (count + (size_t)got) * sizeof(*all));
-        if (grown == NULL) {
-            virReportOOMError();
-            goto cleanup;
-        }
-        all = grown;
-        for (i = 0; i < got; i++)
-            xenDomFromXc(&chunk[i], &all[count++]);
-        first = (uint32_t)chunk[got - 1].domain + 1;
-    } while (got == XEN_LIST_CHUNK);
-    *infos = all;
-    *n = count;
-    all = NULL;
-    ret = 0;
-
-cleanup:
-    free(all);
-    free(chunk);
-    return ret;
-}
-
-int
-xenDomGetOne(xenPriv *priv, uint32_t domid, xenDomInfo *info)
-{
-    xc_domaininfo_t x;
-    int got;
-
-    xenLogReset(priv);
-    got = xc_domain_getinfolist(XEN_XC(priv), domid, 1, &x);
-    if (got < 0) {
-        virReportError(VIR_ERR_OPERATION_FAILED, "cannot read domain %u: %s",
-                       domid, xenLastError(priv, strerror(errno)));
-        return -1;
-    }
-    /* The call returns the first domain at or after @domid. */
-    if (got == 0 || x.domain != domid)
-        return 0;
-    xenDomFromXc(&x, info);
-    return 1;
-}
-
-/* Reads /local/domain/N/SUFFIX (a new string); NULL with an error. */
 static char *
 xenDomStoreRead(xenPriv *priv, uint32_t domid, const char *suffix)
 {
@@ -228,12 +141,11 @@ xenDomStoreKiB(xenPriv *priv, const xenDomInfo *info, const char *key,
     char *str = xenDomStoreRead(priv, info->domid, key);
     unsigned long kib = fallback;
     unsigned long v;
-    char *end = NULL;
 
     if (str != NULL) {
-        errno = 0;
-        v = strtoul(str, &end, 10);
-        if (errno == 0 && end != str && *end == '\0' && v > 0)
+        /* xenstore's values are written by the toolstack: decimal, no
+         * blanks. */
+        if (virStrToULong(str, &v) == VIR_NUMBER_OK && v > 0)
             kib = v;
         free(str);
     }

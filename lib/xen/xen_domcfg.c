@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xen_domcfg.h"
+#include "cpuset.h"
 #include "error.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN

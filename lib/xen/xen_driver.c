@@ -18,7 +18,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,49 +36,6 @@
 #define XEN_PROC_DIR "/proc/xen"
 #define XEN_PROC_CAPS "/proc/xen/capabilities"
 #define XEN_PRIVCMD "/dev/xen/privcmd"
-
-/* ---- logging ---------------------------------------------------------- */
-
-/* The format comes from the Xen libraries through xentoollog's callback;
- * the attribute tells the compiler so (clang's -Wformat-nonliteral). */
-static void __attribute__((format(printf, 5, 0)))
-xenLoggerMessage(xentoollog_logger *lg, xentoollog_level level, int errnoval,
-                 const char *context, const char *format, va_list al)
-{
-    xenLogger *logger = (xenLogger *)lg;
-    char msg[sizeof(logger->last)];
-    int n;
-
-    n = vsnprintf(msg, sizeof(msg), format, al);
-    if (n < 0)
-        return;
-    VIR_DEBUG("%s: %s", context != NULL ? context : "xen", msg);
-    if (level < XTL_ERROR)
-        return;
-    if (errnoval >= 0)
-        snprintf(logger->last, sizeof(logger->last), "%.400s: %.100s", msg,
-                 strerror(errnoval));
-    else
-        snprintf(logger->last, sizeof(logger->last), "%s", msg);
-}
-
-static void
-xenLoggerDestroy(xentoollog_logger *lg)
-{
-    (void)lg; /* embedded in xenPriv, freed with it */
-}
-
-void
-xenLogReset(xenPriv *priv)
-{
-    priv->logger.last[0] = '\0';
-}
-
-const char *
-xenLastError(const xenPriv *priv, const char *fallback)
-{
-    return priv->logger.last[0] != '\0' ? priv->logger.last : fallback;
-}
 
 /* ---- open and close --------------------------------------------------- */
 
@@ -136,8 +92,7 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
 {
     xc_physinfo_t phys = {0};
 
-    priv->logger.vtable.vmessage = xenLoggerMessage;
-    priv->logger.vtable.destroy = xenLoggerDestroy;
+    xenLoggerInit(&priv->logger);
     priv->xch =
         xc_interface_open(&priv->logger.vtable, &priv->logger.vtable, 0);
     if (priv->xch == NULL) {

@@ -14,6 +14,7 @@
 #include "xen_priv.h"
 #include "xen_state.h"
 #include "error.h"
+#include "number.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
@@ -29,8 +30,8 @@ xenConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
 {
     xenPriv *priv = conn->privateData;
     xen_extraversion_t extra = "";
-    unsigned long release = 0;
-    char *end = NULL;
+    unsigned long long release = 0;
+    const char *end = NULL;
     int ver;
 
     xenLogReset(priv);
@@ -43,12 +44,11 @@ xenConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
     }
     /* extraversion is ".3" on a release, ".3-pre" or "-unstable" else. */
     extra[sizeof(extra) - 1] = '\0';
-    if (extra[0] == '.')
-        release = strtoul(extra + 1, &end, 10);
-    if (end == NULL || release > 999)
+    if (extra[0] != '.' ||
+        virStrToULLongPrefix(extra + 1, &end, 999, &release) != VIR_NUMBER_OK)
         release = 0;
     *hvVer = (unsigned long)(ver >> 16) * 1000000UL +
-             (unsigned long)(ver & 0xffff) * 1000UL + release;
+             (unsigned long)(ver & 0xffff) * 1000UL + (unsigned long)release;
     return 0;
 }
 

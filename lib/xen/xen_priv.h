@@ -78,8 +78,11 @@ struct _xenPriv {
 #define XEN_XS(priv) ((priv)->stats.xsCalls++, (priv)->xsh)
 #define XEN_XL(priv) ((priv)->stats.xlCalls++, (priv)->ctx)
 
-/* Clears the logger's last message before a call whose failure we
- * report; xenLastError returns it, or @fallback when nothing was logged. */
+/* xen_log.c.  Init fills the logger's vtable before it is handed to
+ * the Xen libraries.  Reset clears its last message before a call whose
+ * failure we report; xenLastError returns it, or @fallback when nothing
+ * was logged. */
+void xenLoggerInit(xenLogger *logger);
 void xenLogReset(xenPriv *priv);
 const char *xenLastError(const xenPriv *priv, const char *fallback);
 
