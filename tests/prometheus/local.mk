@@ -13,6 +13,7 @@ PROMETHEUS_FILES = \
 	tests/prometheus/check-prometheus.sh \
 	tests/prometheus/prometheus.sh \
 	tests/prometheus/lib.sh \
+	tests/prometheus/xen-alerts-test.yml \
 	tests/prometheus/data/lowmem.xml
 EXTRA_DIST += $(PROMETHEUS_FILES)
 

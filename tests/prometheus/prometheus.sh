@@ -73,6 +73,8 @@ else
 fi
 xs_succeeds "alert_rules_pass_promtool" \
     promtool check rules "$PROM_DIR/xen-alerts.yml"
+xs_succeeds "alert_rules_fire_after_their_for_durations" \
+    promtool test rules "$abs_srcdir/tests/prometheus/xen-alerts-test.yml"
 xs_succeeds "dashboard_is_json" jq -e '.panels | length > 0' \
     "$PROM_DIR/grafana-dashboard.json"
 
