@@ -7,6 +7,9 @@ PIDS=
 T=
 
 stop_all() {
+    # A host being started when the test ended is not in PIDS yet:
+    # xs_cleanup stops its snmpd and xensnmpd.
+    xs_cleanup
     for pid in $PIDS; do
         kill -TERM "$pid" 2>/dev/null
     done
