@@ -75,7 +75,8 @@ EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 	tests/conformancedata/node.xml
 
 # Agent core (agent/libxscore.la): configuration, snapshots, SET decisions.
-AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest
+AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest \
+	tests/snapshotpatchtest
 check_PROGRAMS += $(AGENT_TESTS)
 TESTS += $(AGENT_TESTS)
 AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
@@ -89,6 +90,9 @@ tests_snapshottest_LDADD = $(AGENT_TEST_LDADD)
 tests_setcoretest_SOURCES = tests/setcoretest.c
 tests_setcoretest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_setcoretest_LDADD = $(AGENT_TEST_LDADD)
+tests_snapshotpatchtest_SOURCES = tests/snapshotpatchtest.c
+tests_snapshotpatchtest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_snapshotpatchtest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
 ## How make check-xen counts dom0's results (tests/xen/results.sh).
 TESTS += tests/xenresultstest.sh
