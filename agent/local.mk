@@ -27,7 +27,7 @@ XENSNMP_MIB_SOURCES = \
 	agent/mibrequest.c agent/mibrequest.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
-	agent/xenDomainControl.c agent/xenDomainControl.h \
+	agent/control.c agent/control.h \
 	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
 	agent/xenNotify.c agent/xenNotify.h \

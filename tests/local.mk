@@ -123,6 +123,7 @@ INTEGRATION_TESTS = \
 	tests/integration/nagios.sh \
 	tests/integration/snmpv3.sh \
 	tests/integration/setfuzz.sh \
+	tests/integration/setreadback.sh \
 	tests/integration/valgrind.sh \
 	tests/integration/demo.sh
 
@@ -139,7 +140,7 @@ endif
 # Files, not the directory: a VPATH build has its own tests/integration/
 # (objects, logs) that would be copied instead.
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \
-	tests/integration/data/node.xml
+	tests/integration/data/node.xml tests/integration/data/setnode.xml
 # The tables' request locator (agent/mibindex.c) over a fixture snapshot.
 check_PROGRAMS += tests/mibindextest
 TESTS += tests/mibindextest
