@@ -1,8 +1,8 @@
 ## agent/local.mk: xensnmpd, the AgentX subagent publishing XEN-SNMP-MIB.
 ##
 ## agent/libxscore.la holds what needs no net-snmp (configuration,
-## snapshots): the unit tests link it alone.  The MIB modules and main.c
-## are the SNMP glue.
+## snapshots, the decision of SETs): the unit tests link it alone.  The
+## MIB modules and main.c are the SNMP glue.
 
 ## The agent sees only the public headers in include/ (and its own):
 ## never -I lib, so that an agent file including a lib/ header does not
@@ -14,7 +14,8 @@ agent_libxscore_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS)
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h \
-	agent/mibindex.c agent/mibindex.h
+	agent/mibindex.c agent/mibindex.h \
+	agent/setcore.c agent/setcore.h
 
 ## The MIB modules and the refresh worker, shared by the daemon and the
 ## snmpd module.
@@ -26,7 +27,7 @@ XENSNMP_MIB_SOURCES = \
 	agent/mibrequest.c agent/mibrequest.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
-	agent/xenDomainControl.c agent/xenDomainControl.h \
+	agent/control.c agent/control.h \
 	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
 	agent/xenNotify.c agent/xenNotify.h \

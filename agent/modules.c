@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include "connection.h"
+#include "control.h"
 #include "modules.h"
 #include "refresh.h"
 #include "xenDomainTable.h"
@@ -19,6 +20,7 @@ xsModulesInit(const xsConfig *cfg)
     init_xenNode();
     init_xenDomainTable();
     init_xenVcpuTable();
+    xsControlInit();
     /* Last: its baseline is the snapshot the tables already serve. */
     init_xenNotify(cfg->notifications);
     return 0;
@@ -27,6 +29,9 @@ xsModulesInit(const xsConfig *cfg)
 void
 xsModulesShutdown(void)
 {
+    /* First: the background worker's last outcome is recorded, and may
+     * notify and refresh. */
+    xsControlShutdown();
     shutdown_xenNotify();
     shutdown_xenVcpuTable();
     shutdown_xenDomainTable();

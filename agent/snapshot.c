@@ -997,3 +997,218 @@ error:
     xsSnapshotFree(impl != NULL ? &impl->pub : NULL);
     return NULL;
 }
+
+/* ---- read-your-writes ------------------------------------------------ */
+
+/* The room of xsTake for @n rows, with the node already read; -1 when
+ * memory ran out.  (xsSnapshotTakeOnce sizes its take the same way.) */
+static int
+xsTakeReserve(xsTake *t, size_t n)
+{
+    size_t ncpus = t->snap->node.maxCpus;
+
+    if (ncpus < t->snap->node.cpus)
+        ncpus = t->snap->node.cpus;
+    if (ncpus == 0)
+        ncpus = 1;
+    if (ncpus > XS_CPUS_MAX)
+        ncpus = XS_CPUS_MAX;
+    t->maplen = VIR_CPU_MAPLEN(ncpus);
+    t->domsAlloc = n > 0 ? n : 1;
+    t->vcpusAlloc = n * 4 + 16;
+    t->bytesAlloc = n * (24 + 4 * t->maplen) + 256;
+    if ((t->snap->doms = calloc(t->domsAlloc, sizeof(xsDomainRow))) == NULL ||
+        (t->nameOff = malloc(t->domsAlloc * 4 * sizeof(size_t))) == NULL ||
+        (t->vcpus = malloc(t->vcpusAlloc * sizeof(xsVcpuRow))) == NULL ||
+        (t->bytes = malloc(t->bytesAlloc)) == NULL ||
+        (t->vinfo = malloc(XS_VCPUS_MAX * sizeof(virVcpuInfo))) == NULL ||
+        (t->cpumaps = malloc(XS_VCPUS_MAX * t->maplen)) == NULL)
+        return -1;
+    t->ostypeOff = t->nameOff + t->domsAlloc;
+    t->vcpuOff = t->ostypeOff + t->domsAlloc;
+    t->mapOff = t->vcpuOff + t->domsAlloc;
+    return 0;
+}
+
+xsSnapshot *
+xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
+                      const char *const *names, size_t n,
+                      unsigned long long *calls, unsigned long long *failed)
+{
+    xsTake t;
+    xsSnapshotImpl *impl = NULL;
+    xsSnapshot *ret = NULL;
+    size_t i;
+
+    memset(&t, 0, sizeof(t));
+    t.conn = conn;
+    t.prev = prev;
+    t.now = xsNowNs();
+    if ((impl = calloc(1, sizeof(*impl))) == NULL)
+        goto cleanup;
+    t.snap = &impl->pub;
+    t.snap->takenNs = t.now;
+    if (xsReadNode(&t) < 0 || xsTakeReserve(&t, n) < 0)
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        virDomainPtr dom = virDomainLookupByName(conn, names[i]);
+        int rc;
+
+        if (!xsCount(&t, dom != NULL))
+            continue; /* no such domain (any more) */
+        rc = xsReadDomain(&t, dom, -1);
+        virDomainFree(dom);
+        if (rc < 0)
+            goto cleanup;
+    }
+    t.snap->ndoms = t.ndoms;
+    xsFixPointers(&t);
+    qsort(t.snap->doms, t.snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
+    xsDedupe(&t);
+    xsNodeCount(&t);
+    impl->vcpus = t.vcpus;
+    impl->bytes = t.bytes;
+    t.vcpus = NULL;
+    t.bytes = NULL;
+    t.snap->libCalls = t.calls;
+    t.snap->failedCalls = t.failed;
+    t.snap->durationNs = xsNowNs() - t.now;
+    ret = t.snap;
+    impl = NULL;
+
+cleanup:
+    if (calls != NULL)
+        *calls += t.calls;
+    if (failed != NULL)
+        *failed += t.failed;
+    free(t.nameOff);
+    free(t.vinfo);
+    free(t.cpumaps);
+    free(t.vcpus);
+    free(t.bytes);
+    xsSnapshotFree(impl ? &impl->pub : NULL);
+    return ret;
+}
+
+static bool
+xsNamed(const char *const *names, size_t n, const xsDomainRow *row)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (strlen(names[i]) == row->namelen &&
+            memcmp(names[i], row->name, row->namelen) == 0)
+            return true;
+    return false;
+}
+
+/* Moves @row out of (@sign < 0) or into (@sign > 0) the domain counts
+ * of @node, as xsNodeCount counts them; returns the memory it holds as
+ * an active domain. */
+static unsigned long long
+xsPatchCount(xsNodeInfo *node, int sign, const xsDomainRow *row)
+{
+    bool active = row->id >= 0;
+    unsigned int *count = active ? &node->activeDomains : &node->definedDomains;
+
+    *count = sign > 0 ? *count + 1 : *count - 1;
+    return active ? row->memKiB : 0;
+}
+
+/* Copies @row into @dst, its name, OS type and affinity maps into @bytes
+ * at *@nb and its vcpu rows into @vcpus at *@nv (both advanced).  With
+ * NULL arenas it only counts. */
+static void
+xsRowCopy(xsDomainRow *dst, const xsDomainRow *row, unsigned char *bytes,
+          size_t *nb, xsVcpuRow *vcpus, size_t *nv)
+{
+    size_t oslen = row->ostype != NULL ? strlen(row->ostype) + 1 : 0;
+    size_t v;
+
+    if (bytes != NULL) {
+        *dst = *row;
+        dst->name = memcpy(bytes + *nb, row->name, row->namelen + 1);
+        dst->ostype = oslen > 0 ? memcpy(bytes + *nb + row->namelen + 1,
+                                         row->ostype, oslen)
+                                : NULL;
+        dst->vcpuRows = row->nvcpuRows > 0 ? vcpus + *nv : NULL;
+    }
+    *nb += row->namelen + 1 + oslen;
+    for (v = 0; v < row->nvcpuRows; v++) {
+        const xsVcpuRow *src = &row->vcpuRows[v];
+
+        if (bytes != NULL) {
+            vcpus[*nv + v] = *src;
+            vcpus[*nv + v].affinity =
+                memcpy(bytes + *nb, src->affinity, src->maplen);
+        }
+        *nb += src->maplen;
+    }
+    *nv += row->nvcpuRows;
+}
+
+xsSnapshot *
+xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
+                const char *const *names, size_t n)
+{
+    const xsDomainRow **rows = NULL;
+    xsSnapshotImpl *impl = NULL;
+    xsSnapshot *snap;
+    unsigned long long outMem = 0, inMem = 0;
+    xsNodeInfo node = base->node;
+    size_t i = 0, j = 0, k, nrows = 0, nb = 0, nv = 0;
+
+    rows = malloc((base->ndoms + fresh->ndoms + 1) * sizeof(*rows));
+    if (rows == NULL)
+        goto error;
+    /* Both are sorted by name: one merge pass. */
+    while (i < base->ndoms || j < fresh->ndoms) {
+        const xsDomainRow *p = i < base->ndoms ? &base->doms[i] : NULL;
+        const xsDomainRow *q = j < fresh->ndoms ? &fresh->doms[j] : NULL;
+        int c = xsMergeOrder(p ? p->name : NULL, p ? p->namelen : 0,
+                             q ? q->name : NULL, q ? q->namelen : 0);
+
+        if (c <= 0) {
+            i++;
+            if (c < 0 && !xsNamed(names, n, p)) {
+                rows[nrows++] = p;
+                continue;
+            }
+            outMem += xsPatchCount(&node, -1, p);
+            if (c < 0)
+                continue; /* named and gone */
+        }
+        j++;
+        rows[nrows++] = q;
+        inMem += xsPatchCount(&node, 1, q);
+    }
+    for (k = 0; k < nrows; k++)
+        xsRowCopy(NULL, rows[k], NULL, &nb, NULL, &nv);
+    if ((impl = calloc(1, sizeof(*impl))) == NULL ||
+        (impl->pub.doms = calloc(nrows + 1, sizeof(xsDomainRow))) == NULL ||
+        (impl->vcpus = malloc((nv + 1) * sizeof(xsVcpuRow))) == NULL ||
+        (impl->bytes = malloc(nb + 1)) == NULL)
+        goto error;
+    snap = &impl->pub;
+    nb = nv = 0;
+    for (k = 0; k < nrows; k++)
+        xsRowCopy(&snap->doms[k], rows[k], impl->bytes, &nb, impl->vcpus, &nv);
+    snap->ndoms = nrows;
+    /* The memory the replaced rows held is free again, the memory of
+     * the rows put in their place is not. */
+    node.freeKiB += outMem;
+    node.freeKiB = node.freeKiB > inMem ? node.freeKiB - inMem : 0;
+    snap->node = node;
+    snap->skipped = base->skipped;
+    snap->takenNs = fresh->takenNs;
+    snap->durationNs = base->durationNs;
+    snap->libCalls = fresh->libCalls;
+    snap->failedCalls = fresh->failedCalls;
+    free(rows);
+    return snap;
+
+error:
+    free(rows);
+    xsSnapshotFree(impl ? &impl->pub : NULL);
+    return NULL;
+}

@@ -193,4 +193,43 @@ size_t xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
  */
 xsSnapshot *xsSnapshotStates(const xsSnapshot *snap);
 
+/* ---- read-your-writes ------------------------------------------------ */
+
+/**
+ * xsSnapshotTakeDomains:
+ * @conn: the connection to read through
+ * @prev: the snapshot the rows' baselines come from (may be NULL)
+ * @names: the domains to read (NUL-terminated names)
+ * @n: how many
+ * @calls, @failed: as for xsSnapshotTake
+ *
+ * A snapshot of the node and of the named domains only, read now: what a
+ * SET decides on, and what it patches into the current snapshot once it
+ * changed them.  A name with no domain (or an unreadable one) has no row.
+ * Its node counts and free memory cover only these rows (see
+ * xsSnapshotPatch).  Returns NULL when the node cannot be read or memory
+ * ran out.
+ */
+xsSnapshot *xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
+                                  const char *const *names, size_t n,
+                                  unsigned long long *calls,
+                                  unsigned long long *failed);
+
+/**
+ * xsSnapshotPatch:
+ * @base: the snapshot to start from
+ * @fresh: rows read later (xsSnapshotTakeDomains)
+ * @names: the domains @fresh was asked for
+ * @n: how many
+ *
+ * A new snapshot (the caller frees it; it borrows nothing) equal to
+ * @base with the rows of the named domains replaced by @fresh's: a named
+ * domain @fresh has no row for is dropped, one @base did not have is
+ * added.  The node's domain counts and free memory are @base's corrected
+ * by what the replaced rows changed; the snapshot counts as taken when
+ * @fresh was.  NULL when memory ran out.
+ */
+xsSnapshot *xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
+                            const char *const *names, size_t n);
+
 #endif /* XENSNMP_SNAPSHOT_H */

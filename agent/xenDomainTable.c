@@ -9,9 +9,8 @@
  * walk backwards.  When a new snapshot is swapped in, only the list of
  * its rows is rebuilt.
  *
- * SETs (only with "control yes"): RESERVE1 checks access, type, range and
- * the row, and copies the row; the later phases are xenDomainControl.c's
- * (see xenDomainControl.h for how a SET stays all or nothing).
+ * SETs go to control.c (see control.h) with the row and column they
+ * name; the last-action columns read what control.c recorded.
  */
 
 #include <config.h>
@@ -25,10 +24,9 @@
 #include <string.h>
 
 #include "clock.h"
-#include "connection.h"
+#include "control.h"
 #include "mibrequest.h"
 #include "refresh.h"
-#include "xenDomainControl.h"
 #include "xenDomainTable.h"
 #include "xen_mib.h"
 
@@ -36,37 +34,23 @@ typedef struct _xenDomainTableColumn xenDomainTableColumn;
 
 struct _xenDomainTableColumn {
     u_char type;
-    bool writable;
-    long min; /* range of a writable column (MIB syntax) */
-    long max;
 };
 
-/* Per-column type and access, indexed by column number. */
+/* Per-column type, indexed by column number (what a SET may write is
+ * setcore.c's). */
 static const xenDomainTableColumn xenDomainTableColumns[] = {
     [XEN_DOM_UUID] = {.type = ASN_OCTET_STR},
     [XEN_DOM_UUID_TEXT] = {.type = ASN_OCTET_STR},
     [XEN_DOM_ID] = {.type = ASN_INTEGER},
     [XEN_DOM_OS_TYPE] = {.type = ASN_OCTET_STR},
     [XEN_DOM_OPER_STATE] = {.type = ASN_INTEGER},
-    [XEN_DOM_ADMIN_STATE] = {.type = ASN_INTEGER,
-                             .writable = true,
-                             .min = XEN_ADMIN_RUNNING,
-                             .max = XEN_ADMIN_DESTROYED},
+    [XEN_DOM_ADMIN_STATE] = {.type = ASN_INTEGER},
     [XEN_DOM_MAX_MEMORY] = {.type = ASN_COUNTER64},
     [XEN_DOM_MEMORY] = {.type = ASN_COUNTER64},
     [XEN_DOM_MEMORY_TARGET] = {.type = ASN_COUNTER64},
-    [XEN_DOM_MAX_MEMORY_MIB] = {.type = ASN_UNSIGNED,
-                                .writable = true,
-                                .min = 1,
-                                .max = 4294967295L},
-    [XEN_DOM_MEMORY_TARGET_MIB] = {.type = ASN_UNSIGNED,
-                                   .writable = true,
-                                   .min = 1,
-                                   .max = 4294967295L},
-    [XEN_DOM_VCPUS] = {.type = ASN_UNSIGNED,
-                       .writable = true,
-                       .min = 1,
-                       .max = 4096},
+    [XEN_DOM_MAX_MEMORY_MIB] = {.type = ASN_UNSIGNED},
+    [XEN_DOM_MEMORY_TARGET_MIB] = {.type = ASN_UNSIGNED},
+    [XEN_DOM_VCPUS] = {.type = ASN_UNSIGNED},
     [XEN_DOM_MAX_VCPUS] = {.type = ASN_UNSIGNED},
     [XEN_DOM_CPU_TIME] = {.type = ASN_COUNTER64},
     [XEN_DOM_CPU_USAGE] = {.type = ASN_GAUGE},
@@ -80,94 +64,12 @@ static const xenDomainTableColumn xenDomainTableColumns[] = {
 
 static const oid xenDomainTableOid[] = {XEN_MIB_DOMAIN_TABLE_OID};
 
-/* The last control action on a domain (xenDomLastAction*), kept by name
- * across snapshots and reboots, in a container of the table's index. */
-typedef struct _xenDomainTableAction xenDomainTableAction;
-
-struct _xenDomainTableAction {
-    netsnmp_index index; /* first: the container compares these */
-    oid oids[1 + XS_NAME_MAX];
-    int action; /* xenDomLastAction */
-    int status; /* xenDomLastActionStatus */
-    uint64_t whenNs;
-    char error[256];
-};
-
 /* The registration and the rows of the current snapshot; main-thread
  * only. */
 static struct {
     netsnmp_handler_registration *reg;
     xsMibIndex rows;
-    netsnmp_container *actions;
 } xenDomainTable;
-
-/* Fills @oids (1 + XS_NAME_MAX) with the index of @name; returns its
- * length. */
-static size_t
-xenDomainTableIndex(oid *oids, const char *name, size_t namelen)
-{
-    size_t j;
-
-    oids[0] = namelen;
-    for (j = 0; j < namelen; j++)
-        oids[1 + j] = (unsigned char)name[j];
-    return 1 + namelen;
-}
-
-/* The action record of the row whose index is @index (@len
- * sub-identifiers). */
-static const xenDomainTableAction *
-xenDomainTableFindAction(const oid *index, size_t len)
-{
-    netsnmp_index key;
-
-    if (xenDomainTable.actions == NULL)
-        return NULL;
-    /* The container only reads the key. */
-    key.oids = (oid *)index;
-    key.len = len;
-    return CONTAINER_FIND(xenDomainTable.actions, &key);
-}
-
-void
-xenDomainTableRecordAction(const char *name, int action, int status,
-                           const char *error)
-{
-    xenDomainTableAction key, *rec;
-    size_t namelen = strlen(name);
-
-    if (xenDomainTable.actions == NULL || namelen > XS_NAME_MAX)
-        return;
-    key.index.oids = key.oids;
-    key.index.len = xenDomainTableIndex(key.oids, name, namelen);
-    rec = CONTAINER_FIND(xenDomainTable.actions, &key);
-    if (rec == NULL) {
-        if ((rec = calloc(1, sizeof(*rec))) == NULL)
-            return;
-        memcpy(rec->oids, key.oids, key.index.len * sizeof(oid));
-        rec->index.oids = rec->oids;
-        rec->index.len = key.index.len;
-        if (CONTAINER_INSERT(xenDomainTable.actions, rec) != 0) {
-            free(rec);
-            return;
-        }
-    }
-    rec->action = action;
-    /* A background action's outcome keeps the time it was requested. */
-    if (!(rec->status == XEN_ACTION_STATUS_IN_PROGRESS &&
-          rec->action == action))
-        rec->whenNs = xsClockNowNs();
-    rec->status = status;
-    snprintf(rec->error, sizeof(rec->error), "%s",
-             status == XEN_ACTION_STATUS_FAILED && error != NULL ? error : "");
-}
-
-static void
-xenDomainTableFreeAction(void *data, void *context)
-{
-    (void)context;
-    free(data);
-}
 
 static int
 xenDomainTableAdminState(int operState)
@@ -189,14 +91,12 @@ xenDomainTableClamp32(unsigned long long v)
     return v > 0xFFFFFFFFULL ? 0xFFFFFFFFUL : (unsigned long)v;
 }
 
-/* Fills @vb with column @col of @dom, whose index is the end of @vb's
- * name. */
+/* Fills @vb with column @col of @dom. */
 static void
 xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
                         unsigned int col)
 {
-    const oid *index = vb->name + vb->name_length - (1 + dom->namelen);
-    const xenDomainTableAction *act = NULL;
+    xsControlAction act = {XEN_ACTION_NONE, XEN_ACTION_STATUS_NONE, 0, ""};
     u_char type = xenDomainTableColumns[col].type;
     unsigned long long u64 = 0;
     unsigned long u32 = 0;
@@ -260,20 +160,20 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
         u32 = xsClockTicks(dom->discontinuityNs);
         break;
     case XEN_DOM_LAST_ACTION:
-        act = xenDomainTableFindAction(index, 1 + dom->namelen);
-        i32 = act != NULL ? act->action : XEN_ACTION_NONE;
+        xsControlLastAction(dom->name, dom->namelen, &act);
+        i32 = act.action;
         break;
     case XEN_DOM_LAST_ACTION_TIME:
-        act = xenDomainTableFindAction(index, 1 + dom->namelen);
-        u32 = act != NULL ? xsClockTicks(act->whenNs) : 0;
+        xsControlLastAction(dom->name, dom->namelen, &act);
+        u32 = xsClockTicks(act.whenNs);
         break;
     case XEN_DOM_LAST_ACTION_STATUS:
-        act = xenDomainTableFindAction(index, 1 + dom->namelen);
-        i32 = act != NULL ? act->status : XEN_ACTION_STATUS_NONE;
+        xsControlLastAction(dom->name, dom->namelen, &act);
+        i32 = act.status;
         break;
     case XEN_DOM_LAST_ACTION_ERROR:
-        act = xenDomainTableFindAction(index, 1 + dom->namelen);
-        str = act != NULL ? act->error : "";
+        xsControlLastAction(dom->name, dom->namelen, &act);
+        str = act.error;
         break;
     default:
         return;
@@ -302,95 +202,23 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
     }
 }
 
-/* RESERVE1: what the varbind alone decides (control, access, type,
- * range, row). */
-static int
-xenDomainTableCheckValue(const netsnmp_variable_list *vb,
-                         const xsDomainRow *dom, unsigned int col)
-{
-    const xenDomainTableColumn *c = &xenDomainTableColumns[col];
-    int rc;
-
-    if (!c->writable || !xsConnectionControlEnabled())
-        return SNMP_ERR_NOTWRITABLE;
-    if (dom == NULL)
-        return SNMP_ERR_NOCREATION;
-    rc = netsnmp_check_vb_type_and_size(vb, c->type, sizeof(long));
-    if (rc != SNMP_ERR_NOERROR)
-        return rc;
-    if (c->type == ASN_INTEGER)
-        return netsnmp_check_vb_int_range(vb, (int)c->min, (int)c->max);
-    if (*vb->val.integer < c->min || *vb->val.integer > c->max)
-        return SNMP_ERR_WRONGVALUE;
-    return SNMP_ERR_NOERROR;
-}
-
-/* UNDO, last varbind first: two changes to one domain (its maximum and
- * its target memory, say) come back in the order that keeps each step
- * valid. */
-static void
-xenDomainTableUndo(netsnmp_request_info *request)
-{
-    xenDomainControlSet *set;
-
-    if (request == NULL)
-        return;
-    xenDomainTableUndo(request->next);
-    set = netsnmp_request_get_list_data(request, "xenDomainTable");
-    if (set != NULL)
-        xenDomainControlUndo(set);
-}
-
 /* ---- SET dispatch ---------------------------------------------------
- * The one place where a SET phase meets the control code: RESERVE1 gets
- * the row the request names (@dom, NULL when there is none) and its
- * column; the later phases work on what RESERVE1 copied, since a new
- * snapshot may be swapped in between AgentX phases. */
+ * The one place where a SET meets the control code: every SET request of
+ * every phase goes to control.c with the row (@dom, NULL when there is
+ * none) and the column it names; control.c decides the SET of both
+ * tables as a whole. */
 static void
-xenDomainTableDispatch(netsnmp_agent_request_info *reqinfo,
-                       netsnmp_request_info *request, const xsDomainRow *dom,
-                       unsigned int col)
+xenDomainTableSet(netsnmp_agent_request_info *reqinfo,
+                  netsnmp_request_info *request, const xsDomainRow *dom,
+                  unsigned int col)
 {
-    xenDomainControlSet *set;
-    int rc;
+    xsSetVarbind where = {.table = XS_SET_DOMAIN_TABLE, .column = col};
 
-    switch (reqinfo->mode) {
-    case MODE_SET_RESERVE1:
-        rc = xenDomainTableCheckValue(request->requestvb, dom, col);
-        if (rc == SNMP_ERR_NOERROR) {
-            set =
-                xenDomainControlNew(dom, col, *request->requestvb->val.integer);
-            if (set == NULL)
-                rc = SNMP_ERR_RESOURCEUNAVAILABLE;
-            else
-                netsnmp_request_add_list_data(
-                    request, netsnmp_create_data_list("xenDomainTable", set,
-                                                      xenDomainControlFree));
-        }
-        if (rc != SNMP_ERR_NOERROR)
-            netsnmp_set_request_error(reqinfo, request, rc);
-        break;
-    case MODE_SET_RESERVE2:
-        set = netsnmp_request_get_list_data(request, "xenDomainTable");
-        rc = set == NULL ? SNMP_ERR_GENERR : xenDomainControlCheck(set);
-        if (rc != SNMP_ERR_NOERROR)
-            netsnmp_set_request_error(reqinfo, request, rc);
-        break;
-    case MODE_SET_ACTION:
-        set = netsnmp_request_get_list_data(request, "xenDomainTable");
-        if (set == NULL || xenDomainControlAction(set) < 0)
-            netsnmp_set_request_error(reqinfo, request, SNMP_ERR_COMMITFAILED);
-        break;
-    case MODE_SET_COMMIT:
-        set = netsnmp_request_get_list_data(request, "xenDomainTable");
-        if (set != NULL)
-            xenDomainControlCommit(set);
-        /* Show the change at once, not at the next interval. */
-        xsRefreshKick();
-        break;
-    default:
-        break;
+    if (dom != NULL) {
+        where.name = dom->name;
+        where.namelen = dom->namelen;
     }
+    xsControlRequest(reqinfo, request, &where);
 }
 
 static int
@@ -403,11 +231,6 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
     bool getnext = reqinfo->mode == MODE_GETNEXT;
 
     (void)handler;
-    if (reqinfo->mode == MODE_SET_UNDO) {
-        xenDomainTableUndo(requests);
-        xsRefreshKick();
-        return SNMP_ERR_NOERROR;
-    }
     for (request = requests; request != NULL; request = request->next) {
         xsMibHit hit;
         xsMibResult r;
@@ -416,7 +239,7 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
             continue;
         if (reqinfo->mode != MODE_GET && !getnext &&
             reqinfo->mode != MODE_SET_RESERVE1) {
-            xenDomainTableDispatch(reqinfo, request, NULL, 0);
+            xenDomainTableSet(reqinfo, request, NULL, 0);
             continue;
         }
         r = xsMibRequestLocate(&xenDomainTable.rows, reginfo, getnext, request,
@@ -425,7 +248,7 @@ xenDomainTableHandler(netsnmp_mib_handler *handler,
             /* RESERVE1 turns it into noCreation, as RFC 3416 asks. */
             netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHOBJECT);
         } else if (reqinfo->mode == MODE_SET_RESERVE1) {
-            xenDomainTableDispatch(reqinfo, request, hit.dom, hit.column);
+            xenDomainTableSet(reqinfo, request, hit.dom, hit.column);
         } else if (r == XS_MIB_FOUND) {
             xenDomainTableGetColumn(request->requestvb, hit.dom, hit.column);
         } else if (!getnext) {
@@ -466,24 +289,13 @@ init_xenDomainTable(void)
     }
     if (xsRefreshAddListener(xenDomainTableLoad) < 0)
         snmp_log(LOG_ERR, "xenDomainTable: cannot follow refreshes\n");
-    xenDomainTable.actions =
-        netsnmp_container_find("xenDomainTableActions:binary_array");
-    if (xenDomainTable.actions == NULL)
-        snmp_log(LOG_ERR, "xenDomainTable: no container for actions\n");
-    xenDomainControlInit();
 }
 
 void
 shutdown_xenDomainTable(void)
 {
-    /* First: the worker's last result updates the action records. */
-    xenDomainControlShutdown();
     if (xenDomainTable.reg != NULL)
         netsnmp_unregister_handler(xenDomainTable.reg);
     xsMibIndexClear(&xenDomainTable.rows);
-    if (xenDomainTable.actions != NULL) {
-        CONTAINER_CLEAR(xenDomainTable.actions, xenDomainTableFreeAction, NULL);
-        CONTAINER_FREE(xenDomainTable.actions);
-    }
     memset(&xenDomainTable, 0, sizeof(xenDomainTable));
 }

@@ -2,19 +2,18 @@
  * xenNotify.c: XEN-SNMP-MIB lifecycle notifications (xenNotifications).
  *
  * The module keeps the picture of states it last notified (a copy made by
- * xsSnapshotStates, sorted as the domain table).  Two sources move it on,
- * both on the main thread: a successful control action
- * (xenNotifyAfterControl, which reads the new state at once) and every
- * snapshot swap (the refresh listener), whose changes are those that
- * xsSnapshotDiff, the unit-tested diff, finds between the notified
- * picture and the snapshot.  So a change is sent once, in the order it was
- * seen.  A snapshot taken before a control action's read does not
- * override that read: the diff holds that row until a later snapshot.
+ * xsSnapshotStates, sorted as the domain table).  Every new current
+ * snapshot moves it on, on the main thread (the refresh listener): its
+ * changes are those that xsSnapshotDiff, the unit-tested diff, finds
+ * between the notified picture and the snapshot, so a change is sent
+ * once, in the order it was seen.  A SET's changes arrive the same way:
+ * control.c re-reads the domains it changed into a new current snapshot,
+ * and fixes up a snapshot begun before that, so no older picture undoes
+ * them.
  */
 
 #include <config.h>
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +21,6 @@
 #include <net-snmp/net-snmp-includes.h>
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
-#include "clock.h"
 #include "connection.h"
 #include "refresh.h"
 #include "snapshot.h"
@@ -34,9 +32,6 @@ static struct {
     /* The states last notified (xsSnapshotStates), sorted as the domain
      * table; NULL until the first snapshot, the baseline, arrives. */
     xsSnapshot *notified;
-    /* Per row of notified: monotonic time of the last control action's
-     * own read of the row, 0 for none. */
-    uint64_t *controlNs;
     bool enabled;
 } xenNotify;
 
@@ -132,30 +127,6 @@ cleanup:
     snmp_free_varbind(vars);
 }
 
-/* What a merge of a snapshot into the notified states works on. */
-typedef struct {
-    const xsSnapshot *snap; /* arriving */
-    xsSnapshot *next;       /* its states: the next notified picture */
-    uint64_t *nextControlNs;
-} xenNotifyMerge;
-
-/* Diff hook: a snapshot taken before a control action's own read of a
- * row does not know that action yet, so the row keeps its notified state
- * (and the time of that read) until a later snapshot. */
-static bool
-xenNotifyHold(void *opaque, const xsDomainRow *prev, const xsDomainRow *next)
-{
-    xenNotifyMerge *m = opaque;
-    size_t i = (size_t)(prev - xenNotify.notified->doms);
-    size_t j = (size_t)(next - m->snap->doms);
-
-    if (xenNotify.controlNs[i] <= m->snap->takenNs)
-        return false;
-    m->next->doms[j].state = prev->state;
-    m->nextControlNs[j] = xenNotify.controlNs[i];
-    return true;
-}
-
 static void
 xenNotifyEvent(void *opaque, xsEventType type, const xsDomainRow *row,
                int prevState, int newState)
@@ -170,8 +141,6 @@ xenNotifyForget(void)
 {
     xsSnapshotFree(xenNotify.notified);
     xenNotify.notified = NULL;
-    free(xenNotify.controlNs);
-    xenNotify.controlNs = NULL;
 }
 
 /* Refresh listener: notifies the changes from the notified states to
@@ -180,64 +149,18 @@ xenNotifyForget(void)
 static void
 xenNotifyLoad(const xsSnapshot *snap)
 {
-    xenNotifyMerge m;
+    xsSnapshot *next;
 
     if (snap == NULL)
         return;
-    m.snap = snap;
-    m.next = xsSnapshotStates(snap);
-    m.nextControlNs = calloc(snap->ndoms + 1, sizeof(*m.nextControlNs));
-    if (m.next == NULL || m.nextControlNs == NULL) {
+    if ((next = xsSnapshotStates(snap)) == NULL) {
         snmp_log(LOG_ERR, "xensnmpd: out of memory for notification state\n");
-        xsSnapshotFree(m.next);
-        free(m.nextControlNs);
         return;
     }
     if (xenNotify.notified != NULL)
-        xsSnapshotDiffHeld(xenNotify.notified, snap, xenNotifyHold,
-                           xenNotifyEvent, &m);
+        xsSnapshotDiff(xenNotify.notified, snap, xenNotifyEvent, NULL);
     xenNotifyForget();
-    xenNotify.notified = m.next;
-    xenNotify.controlNs = m.nextControlNs;
-}
-
-void
-xenNotifyAfterControl(virConnectPtr conn, const char *name)
-{
-    xsEventType ev[XS_TRANSITION_EVENTS_MAX];
-    const xsDomainRow *found;
-    xsDomainRow *row;
-    virDomainPtr d = NULL;
-    virDomainInfo info;
-    size_t i;
-    size_t n;
-
-    if (conn == NULL || name == NULL || xenNotify.notified == NULL)
-        return;
-    found = xsSnapshotFindDomain(xenNotify.notified, name, strlen(name));
-    if (found == NULL)
-        return; /* a row the next snapshot will bring */
-    i = (size_t)(found - xenNotify.notified->doms);
-    row = &xenNotify.notified->doms[i];
-    xenNotify.controlNs[i] = xsClockNowNs();
-    if ((d = virDomainLookupByName(conn, name)) == NULL ||
-        virDomainGetInfo(d, &info) < 0) {
-        /* Gone (a transient domain destroyed, say): the next snapshot
-         * reports it. */
-        xenNotify.controlNs[i] = 0;
-        goto cleanup;
-    }
-    /* The same table of events as the diff's. */
-    n = xsStateTransitionEvents(row->state, info.state, ev,
-                                XS_TRANSITION_EVENTS_MAX);
-    for (i = 0; i < n; i++)
-        xenNotifySend(ev[i], row->name, row->namelen, row->uuidText, row->state,
-                      info.state);
-    row->state = info.state;
-
-cleanup:
-    if (d != NULL)
-        virDomainFree(d);
+    xenNotify.notified = next;
 }
 
 void

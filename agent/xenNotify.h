@@ -12,8 +12,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "libvir.h"
-
 /* Takes the current snapshot as the baseline (no notifications) and
  * listens for the next ones.  @enabled is the "notifications"
  * configuration; off, states are still tracked but nothing is sent. */
@@ -22,17 +20,6 @@ void shutdown_xenNotify(void);
 
 /* Follows a reload of the configuration. */
 void xenNotifySetEnabled(bool enabled);
-
-/**
- * xenNotifyAfterControl:
- * @conn: the control connection the action went through
- * @name: the domain's name (NUL-terminated, 1..XS_NAME_MAX bytes)
- *
- * Called right after a successful control action: reads the domain's
- * state and notifies the change from the last notified state, so that a
- * later snapshot reports nothing twice.
- */
-void xenNotifyAfterControl(virConnectPtr conn, const char *name);
 
 /**
  * xenNotifyControlFailed:

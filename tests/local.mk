@@ -95,8 +95,9 @@ EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 	tests/data tests/domainconfdata tests/testnodedata \
 	tests/conformancedata/node.xml
 
-# Agent core (agent/libxscore.la): configuration and snapshots.
-AGENT_TESTS = tests/agentconftest tests/snapshottest
+# Agent core (agent/libxscore.la): configuration, snapshots, SET decisions.
+AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest \
+	tests/snapshotpatchtest
 check_PROGRAMS += $(AGENT_TESTS)
 TESTS += $(AGENT_TESTS)
 AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
@@ -107,6 +108,12 @@ tests_agentconftest_LDADD = $(AGENT_TEST_LDADD)
 tests_snapshottest_SOURCES = tests/snapshottest.c
 tests_snapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_snapshottest_LDADD = $(AGENT_TEST_LDADD)
+tests_setcoretest_SOURCES = tests/setcoretest.c
+tests_setcoretest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_setcoretest_LDADD = $(AGENT_TEST_LDADD)
+tests_snapshotpatchtest_SOURCES = tests/snapshotpatchtest.c
+tests_snapshotpatchtest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_snapshotpatchtest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
 ## How make check-xen counts dom0's results (tests/xen/results.sh).
 TESTS += tests/xenresultstest.sh
@@ -137,6 +144,7 @@ INTEGRATION_TESTS = \
 	tests/integration/nagios.sh \
 	tests/integration/snmpv3.sh \
 	tests/integration/setfuzz.sh \
+	tests/integration/setreadback.sh \
 	tests/integration/valgrind.sh \
 	tests/integration/demo.sh
 
@@ -153,7 +161,7 @@ endif
 # Files, not the directory: a VPATH build has its own tests/integration/
 # (objects, logs) that would be copied instead.
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \
-	tests/integration/data/node.xml
+	tests/integration/data/node.xml tests/integration/data/setnode.xml
 # The tables' request locator (agent/mibindex.c) over a fixture snapshot.
 check_PROGRAMS += tests/mibindextest
 TESTS += tests/mibindextest

@@ -1,7 +1,7 @@
 #!/bin/sh
 # background.sh: slow lifecycle actions return at once and report in the
 # last-action columns and xenControlFailed; a SET whose later varbind the
-# hypervisor refuses undoes the earlier ones (commitFailed); a hypervisor
+# domain cannot take changes nothing (decided before commit); a hypervisor
 # outage sends xenConnectionLost and xenConnectionRestored while the agent
 # keeps answering.
 
@@ -117,24 +117,28 @@ check "background_controlFailed_action_start" sh -c \
 check "background_controlFailed_error_text" sh -c \
     "printf '%s' '$trap8' | grep -q -i '42\.1\.4\.4$HUGE = STRING: \".*memory'"
 
-# --- commitFailed undoes the varbinds before it ------------------------
+# --- a later varbind the domain cannot take: nothing changes -----------
+# Decided whole before anything changes (inconsistentValue, not a
+# commitFailed after the earlier varbinds were made and undone).
 vcpus=$($SNMPGET -Oqv "$XS_DOM_OID.13$WEB01")
 target=$($SNMPGET -Oqv "$XS_DOM_OID.12$WEB01")
 affinity=$($SNMPGET -Oqv "$XS_VCPU_OID.5$WEB01.0")
-xs_refused "undo_last_varbind_refused_commitFailed" "Reason: commitFailed" \
+xs_refused "whole_set_last_varbind_inconsistentValue" \
+    "Reason: inconsistentValue" \
     $SNMPSET "$XS_DOM_OID.7$WEB01" i 2 \
     "$XS_DOM_OID.13$WEB01" u 1 \
     "$XS_DOM_OID.12$WEB01" u 1024 \
     "$XS_VCPU_OID.5$WEB01.0" x 01 \
     "$XS_DOM_OID.11$WEB01" u 4294967295
-sleep 1 # a refresh: show what the hypervisor holds now
-is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 "undo_suspend_resumed_again"
-is "$($SNMPGET -Oqv "$XS_DOM_OID.13$WEB01")" "$vcpus" "undo_vcpus_restored"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 "whole_set_still_running"
+is "$($SNMPGET -Oqv "$XS_DOM_OID.13$WEB01")" "$vcpus" "whole_set_vcpus_kept"
 is "$($SNMPGET -Oqv "$XS_DOM_OID.12$WEB01")" "$target" \
-    "undo_memory_target_restored"
+    "whole_set_memory_target_kept"
 is "$($SNMPGET -Oqv "$XS_VCPU_OID.5$WEB01.0")" "$affinity" \
-    "undo_affinity_restored"
-check "undo_logged" grep -q 'undid SET xenDomVcpus."web01"' "$XS_TMP/xensnmpd.log"
+    "whole_set_affinity_kept"
+check "whole_set_refusal_logged" grep -q \
+    'SET xenDomMaxMemoryMiB."web01" = 4294967295 refused with inconsistentValue' \
+    "$XS_TMP/xensnmpd.log"
 
 # --- hypervisor outage: lost, still answering, restored -----------------
 : >"$XS_TMP/outage"

@@ -147,6 +147,22 @@ xs_refused() {
     fi
 }
 
+# xs_set_ok DESCRIPTION SNMPSET-ARGS...: ok when the SET succeeds.
+xs_set_ok() {
+    desc=$1
+    shift
+    xs_succeeds "$desc" $SNMPSET "$@"
+}
+
+# xs_set_fails DESCRIPTION ERROR SNMPSET-ARGS...: ok when the SET fails
+# with error-status ERROR (inconsistentValue, ...).
+xs_set_fails() {
+    desc=$1
+    want=$2
+    shift 2
+    xs_refused "$desc" "Reason: $want" $SNMPSET "$@"
+}
+
 # xs_wait_value OID VALUE: up to 10 s for the agent to show VALUE at OID
 # (as snmpget -Oqv prints it), for changes that reach the agent with the
 # next refresh or a background action.
@@ -246,6 +262,7 @@ xs_start_snmpd_dlmod() {
         cat >"$XS_TMP/snmpd-dlmod.conf" <<EOC
 agentaddress udp:127.0.0.1:$XS_PORT
 rocommunity public 127.0.0.1
+rwcommunity private 127.0.0.1
 dlmod xensnmp $abs_builddir/agent/.libs/xensnmp.so
 EOC
         env "$@" XENSNMP_CONF="$dlconf" SNMP_PERSISTENT_DIR="$XS_TMP/persist" \

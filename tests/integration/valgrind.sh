@@ -47,14 +47,16 @@ xs_refused "set_refused_under_valgrind" inconsistentValue \
     "$XS_DOM_OID.7.8.68.111.109.97.105.110.45.48" i 2
 xs_refused "set_missing_row_under_valgrind" noCreation \
     $SNMPSET "$XS_DOM_OID.7.5.110.111.110.101.120" i 1
-# A background start and destroy, and an undo after commitFailed.
+# A background start and destroy, and a SET refused as a whole.
 xs_succeeds "set_background_start_under_valgrind" \
     $SNMPSET "$XS_DOM_OID.7$BUILD" i 1
 xs_wait_value "$XS_DOM_OID.21$BUILD" 3
 xs_succeeds "set_background_destroy_under_valgrind" \
     $SNMPSET "$XS_DOM_OID.7$BUILD" i 5
-xs_refused "set_undo_under_valgrind" commitFailed \
+xs_refused "set_whole_refused_under_valgrind" inconsistentValue \
     $SNMPSET "$XS_DOM_OID.13$WEB01" u 1 "$XS_DOM_OID.11$WEB01" u 4294967295
+xs_succeeds "set_two_tables_under_valgrind" \
+    $SNMPSET "$XS_DOM_OID.13$WEB01" u 1 "$XS_VCPU_OID.5$WEB01.0" x 01
 sleep 1
 r=$($SNMPGET -Oqv "$XS_NODE_OID.21.0")
 check "refreshes_happen_under_valgrind ($r)" [ "${r:-0}" -ge 2 ]
