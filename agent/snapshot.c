@@ -913,13 +913,6 @@ size_t
 xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
                void *opaque)
 {
-    return xsSnapshotDiffHeld(prev, next, NULL, func, opaque);
-}
-
-size_t
-xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
-                   xsDiffHoldFunc hold, xsEventFunc func, void *opaque)
-{
     size_t i = 0;
     size_t j = 0;
     size_t np = prev != NULL ? prev->ndoms : 0;
@@ -943,8 +936,7 @@ xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
             i++;
             j++;
         } else if (c == 0) {
-            if (hold == NULL || !hold(opaque, p, q))
-                n += xsDiffState(q, p->state, func, opaque);
+            n += xsDiffState(q, p->state, func, opaque);
             i++;
             j++;
         } else if (c < 0) {

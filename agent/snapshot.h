@@ -172,16 +172,6 @@ typedef void (*xsEventFunc)(void *opaque, xsEventType type,
 size_t xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next,
                       xsEventFunc func, void *opaque);
 
-/* Whether the diff skips the domain in both @prev and @next (same name,
- * same UUID): true gives no event for it, as if it had not changed. */
-typedef bool (*xsDiffHoldFunc)(void *opaque, const xsDomainRow *prev,
-                               const xsDomainRow *next);
-
-/* xsSnapshotDiff, asking @hold (may be NULL) about each domain present in
- * both; @opaque goes to @hold and @func. */
-size_t xsSnapshotDiffHeld(const xsSnapshot *prev, const xsSnapshot *next,
-                          xsDiffHoldFunc hold, xsEventFunc func, void *opaque);
-
 /**
  * xsSnapshotStates:
  * @snap: a snapshot, or NULL for an empty picture

@@ -955,46 +955,6 @@ testTransitionDiff(const void *data)
                             ((const diffCase *)data)->events);
 }
 
-/* Holds every row whose name is "held". */
-static bool
-holdNamedHeld(void *opaque, const xsDomainRow *prev, const xsDomainRow *next)
-{
-    (void)opaque;
-    (void)next;
-    return prev->namelen == 4 && memcmp(prev->name, "held", 4) == 0;
-}
-
-static int
-testDiffHeld(const void *data)
-{
-    xsDomainRow prows[2];
-    xsDomainRow nrows[2];
-    xsSnapshot prev;
-    xsSnapshot next;
-    eventLog log;
-    size_t n;
-
-    (void)data;
-    memset(&prev, 0, sizeof(prev));
-    memset(&next, 0, sizeof(next));
-    memset(&log, 0, sizeof(log));
-    /* Two rows paused; both run in @next; only "vm" is reported. */
-    fakeRow(&prows[0], VIR_DOMAIN_PAUSED, 1);
-    fakeRow(&prows[1], VIR_DOMAIN_PAUSED, 2);
-    prows[1].name = (char *)"held";
-    prows[1].namelen = 4;
-    nrows[0] = prows[0];
-    nrows[1] = prows[1];
-    nrows[0].state = nrows[1].state = VIR_DOMAIN_RUNNING;
-    prev.doms = prows;
-    next.doms = nrows;
-    prev.ndoms = next.ndoms = 2;
-    n = xsSnapshotDiffHeld(&prev, &next, holdNamedHeld, recordTransition, &log);
-    if (virTestExpectStr("events", log.buf, "4 vm 3>1") < 0)
-        return -1;
-    return virTestExpectInt("count", (long long)n, 1);
-}
-
 /* The states copy has every row with what the diff reads, so a diff
  * against it finds nothing, and it can be changed and freed alone. */
 static int
@@ -1104,9 +1064,6 @@ mymain(void)
                        &transitionDiffCases[i]) < 0)
             ret = -1;
     }
-    if (virTestRun("snapshot_diff_held_row_gives_no_event", testDiffHeld,
-                   NULL) < 0)
-        ret = -1;
     if (snap1 != NULL && virTestRun("snapshot_states_copy_diffs_empty",
                                     testStatesCopy, snap1) < 0)
         ret = -1;
