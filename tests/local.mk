@@ -141,6 +141,7 @@ INTEGRATION_TESTS = \
 	tests/integration/notify.sh \
 	tests/integration/background.sh \
 	tests/integration/outage.sh \
+	tests/integration/commitfailed.sh \
 	tests/integration/nagios.sh \
 	tests/integration/snmpv3.sh \
 	tests/integration/setfuzz.sh \

@@ -1002,13 +1002,13 @@ cleanup:
     return ret;
 }
 
-/* An outage host: writes a node file named @base.xml in the test
- * directory, with an <outage> switch file named @base and the domain XML
- * @domains, and fills @node, @flag and @uri (each of 4300 bytes).
- * Returns 0, or -1 (reported). */
+/* A host with a switch: writes a node file named @base.xml in the test
+ * directory, with a switch element @element (outage, fault) whose file is
+ * named @base, and the domain XML @domains, and fills @node, @flag and
+ * @uri (each of 4300 bytes).  Returns 0, or -1 (reported). */
 static int
-testWriteOutageNode(const char *base, const char *domains, char *node,
-                    char *flag, char *uri)
+testWriteSwitchNode(const char *element, const char *base, const char *domains,
+                    char *node, char *flag, char *uri)
 {
     FILE *f;
 
@@ -1021,8 +1021,8 @@ testWriteOutageNode(const char *base, const char *domains, char *node,
             "<node><cpu><model>Test CPU</model><mhz>2000</mhz>"
             "<nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
             "<threads>1</threads></cpu><memory>4194304</memory>"
-            "<outage file='%s'/>%s</node>\n",
-            flag, domains);
+            "<%s file='%s'/>%s</node>\n",
+            element, flag, domains);
     fclose(f);
     return 0;
 }
@@ -1042,7 +1042,7 @@ testHostOutage(const void *data)
     int ret = -1;
 
     (void)data;
-    if (testWriteOutageNode("outage-node", "", node, flag, uri) < 0)
+    if (testWriteSwitchNode("outage", "outage-node", "", node, flag, uri) < 0)
         return -1;
 
     if ((conn = testOpen(uri)) == NULL)
@@ -1105,7 +1105,7 @@ testHostOutageKeepsState(const void *data)
     int ret = -1;
 
     (void)data;
-    if (testWriteOutageNode("outage-state",
+    if (testWriteSwitchNode("outage", "outage-state",
                             "<domain type='xen' id='5' cputime='7000000000'>"
                             "<name>nouuid</name><memory>524288</memory>"
                             "<vcpu>1</vcpu><os><type>linux</type></os>"
@@ -1146,6 +1146,65 @@ testHostOutageKeepsState(const void *data)
             0 ||
         virTestExpectInt("cpu time not gone back",
                          after.cpuTime >= before.cpuTime, 1) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (dom != NULL)
+        virDomainFree(dom);
+    if (conn != NULL)
+        virConnectClose(conn);
+    unlink(flag);
+    unlink(node);
+    return ret;
+}
+
+/* While the fault file exists, the calls it names fail with
+ * VIR_ERR_OPERATION_FAILED and change nothing; the others, and every
+ * call once it is gone, work. */
+static int
+testHostFault(const void *data)
+{
+    char node[4300], flag[4300], uri[4300];
+    virConnectPtr conn = NULL;
+    virDomainPtr dom = NULL;
+    virDomainInfo info;
+    FILE *f;
+    int ret = -1;
+
+    (void)data;
+    if (testWriteSwitchNode("fault", "fault-node",
+                            "<domain type='xen' id='5'>"
+                            "<name>vm</name><memory>524288</memory>"
+                            "<vcpu current='1'>2</vcpu>"
+                            "<os><type>linux</type></os></domain>",
+                            node, flag, uri) < 0)
+        return -1;
+    if ((conn = testOpen(uri)) == NULL ||
+        (dom = virDomainLookupByName(conn, "vm")) == NULL) {
+        virTestFail("cannot set the host up");
+        goto cleanup;
+    }
+    if ((f = fopen(flag, "w")) == NULL) {
+        virTestFail("cannot create '%s'", flag);
+        goto cleanup;
+    }
+    fputs("virDomainSuspend\nvirDomainSetVcpus\n", f);
+    fclose(f);
+    if (virTestExpectInt("setvcpus refused", virDomainSetVcpus(dom, 2), -1) <
+            0 ||
+        virTestExpectError(VIR_ERR_OPERATION_FAILED,
+                           "the simulated hypervisor refused "
+                           "virDomainSetVcpus on domain 'vm'") < 0 ||
+        virTestExpectInt("suspend refused", virDomainSuspend(dom), -1) < 0 ||
+        virTestExpectInt("setmemory works", virDomainSetMemory(dom, 262144),
+                         0) < 0 ||
+        virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0 ||
+        virTestExpectInt("vcpus unchanged", info.nrVirtCpu, 1) < 0 ||
+        virTestExpectInt("still running", info.state, VIR_DOMAIN_RUNNING) < 0)
+        goto cleanup;
+    unlink(flag);
+    if (virTestExpectInt("setvcpus after", virDomainSetVcpus(dom, 2), 0) < 0)
         goto cleanup;
     ret = 0;
 
@@ -2800,6 +2859,8 @@ mymain(void)
     virTestRun("domain_slow_host_delays_calls", testDomainDelaysSlowCalls,
                NULL);
     virTestRun("host_outage_file_makes_host_unreachable", testHostOutage, NULL);
+    virTestRun("host_fault_file_refuses_the_calls_it_names", testHostFault,
+               NULL);
     virTestRun("host_outage_keeps_domain_state_when_every_connection_closed",
                testHostOutageKeepsState, NULL);
 

@@ -789,6 +789,10 @@ mymain(void)
                 "outage-relative-path.xml", VIR_ERR_CONFIG_INVALID,
                 VIR_FROM_TEST, 12,
                 "<outage> file='outage.flag' is not an absolute path");
+    DO_TEST_BAD("nodefile_load_fault_relative_path_fails",
+                "fault-relative-path.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 12,
+                "<fault> file='refuse.list' is not an absolute path");
     DO_TEST_BAD("nodefile_load_outage_without_file_fails",
                 "outage-missing-file.xml", VIR_ERR_XML_ERROR, VIR_FROM_XML, 12,
                 "missing attribute 'file' on <outage>");

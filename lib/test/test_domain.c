@@ -579,6 +579,8 @@ testHostNew(testNodeDef *node, unsigned long long now)
     host->delays = node->delays;
     host->outageFile = node->outageFile;
     node->outageFile = NULL;
+    host->faultFile = node->faultFile;
+    node->faultFile = NULL;
     host->hvType = strdup(node->hvType != NULL ? node->hvType : "Xen");
     host->byName = virHashNew(0);
     host->byUUID = virHashNew(VIR_UUID_BUFLEN);
@@ -638,6 +640,7 @@ testHostFree(testHost *host)
     virHashFree(host->byID);
     free(host->hvType);
     free(host->outageFile);
+    free(host->faultFile);
     pthread_mutex_destroy(&host->lock);
     free(host);
 }

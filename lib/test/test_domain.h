@@ -73,6 +73,7 @@ struct _testHost {
     virNodeInfo info;
     testNodeDelays delays;
     char *outageFile; /* see testNodeDef; NULL when none */
+    char *faultFile;  /* see testNodeDef; NULL when none */
 
     testDomObj **doms; /* every domain, in no order */
     size_t ndoms;

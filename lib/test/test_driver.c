@@ -34,6 +34,7 @@
 #include "datatypes.h"
 #include "domain_conf.h"
 #include "error.h"
+#include "file.h"
 #include "log.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -265,6 +266,47 @@ testDelays(virConnectPtr conn)
     const testHost *host = conn->privateData;
 
     return &host->delays;
+}
+
+/* The longest fault file read: a list of call names. */
+#define TEST_FAULT_FILE_MAX 4096
+
+/* Whether the host refuses @call ("virDomainSetVcpus") now: while the
+ * node file's fault file exists and names it on a line of its own, the
+ * call fails with VIR_ERR_OPERATION_FAILED, as a hypervisor that refuses
+ * what no check could foresee.  Returns 0, or
+ * -1 with the error reported. */
+static int
+testHostRefuses(virDomainPtr dom, const testHost *host, const char *call)
+{
+    char *text = NULL;
+    size_t len = 0;
+    size_t clen = strlen(call);
+    const char *line;
+    int ret = 0;
+
+    /* Immutable after open. */
+    if (host->faultFile == NULL || access(host->faultFile, F_OK) != 0)
+        return 0;
+    if (virFileReadAll(host->faultFile, TEST_FAULT_FILE_MAX,
+                       VIR_ERR_OPERATION_FAILED, &text, &len) < 0)
+        return -1; /* an unreadable switch refuses too, saying why */
+    for (line = text; line != NULL && *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        size_t n = end != NULL ? (size_t)(end - line) : strlen(line);
+
+        if (n == clen && memcmp(line, call, n) == 0) {
+            virReportDomainError(dom, VIR_ERR_OPERATION_FAILED,
+                                 "the simulated hypervisor refused %s on "
+                                 "domain '%s' ('%s' names it)",
+                                 call, dom->name, host->faultFile);
+            ret = -1;
+            break;
+        }
+        line = end != NULL ? end + 1 : NULL;
+    }
+    free(text);
+    return ret;
 }
 
 /* ---- the rules ------------------------------------------------------ */
@@ -844,7 +886,8 @@ testDomainCreate(virDomainPtr dom)
     int ret = -1;
 
     testSleep(testDelays(dom->conn)->createMs);
-    if ((obj = testDomEnter(dom, &host, &now)) == NULL)
+    if ((obj = testDomEnter(dom, &host, &now)) == NULL ||
+        testHostRefuses(dom, host, "virDomainCreate") < 0)
         goto cleanup;
     if (testDomIsActive(obj)) {
         virReportDomainError(dom, VIR_ERR_OPERATION_INVALID,
@@ -884,7 +927,8 @@ testDomainSuspend(virDomainPtr dom)
     int ret = -1;
 
     if (obj == NULL || testCheckNotDom0(obj, "suspended") < 0 ||
-        testCheckState(obj, TEST_STATES_UP) < 0)
+        testCheckState(obj, TEST_STATES_UP) < 0 ||
+        testHostRefuses(dom, host, "virDomainSuspend") < 0)
         goto cleanup;
     testDomSetState(obj, VIR_DOMAIN_PAUSED, now);
     ret = 0;
@@ -902,7 +946,7 @@ testDomainResume(virDomainPtr dom)
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL ||
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainResume") < 0 ||
         testCheckState(obj, TEST_STATE_BIT(VIR_DOMAIN_PAUSED)) < 0)
         goto cleanup;
     testDomSetState(obj, VIR_DOMAIN_RUNNING, now);
@@ -921,8 +965,8 @@ testDomainShutdown(virDomainPtr dom)
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL || testCheckNotDom0(obj, "shut down") < 0 ||
-        testCheckGuestUp(obj) < 0 ||
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainShutdown") < 0 ||
+        testCheckNotDom0(obj, "shut down") < 0 || testCheckGuestUp(obj) < 0 ||
         testDomBeginShutdown(host, obj, false, now) < 0)
         goto cleanup;
     ret = 0;
@@ -940,8 +984,9 @@ testDomainReboot(virDomainPtr dom, unsigned int flags)
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL || testCheckFlags(flags) < 0 ||
-        testCheckNotDom0(obj, "rebooted") < 0 || testCheckGuestUp(obj) < 0 ||
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainReboot") < 0 ||
+        testCheckFlags(flags) < 0 || testCheckNotDom0(obj, "rebooted") < 0 ||
+        testCheckGuestUp(obj) < 0 ||
         testDomBeginShutdown(host, obj, true, now) < 0)
         goto cleanup;
     ret = 0;
@@ -962,6 +1007,7 @@ testDomainDestroy(virDomainPtr dom)
     testSleep(testDelays(dom->conn)->destroyMs);
     /* A preserved domain is shut off but still there: destroy ends it. */
     if ((obj = testDomEnter(dom, &host, &now)) == NULL ||
+        testHostRefuses(dom, host, "virDomainDestroy") < 0 ||
         testCheckNotDom0(obj, "destroyed") < 0 ||
         (!obj->preserved && testCheckState(obj, TEST_STATES_ACTIVE) < 0))
         goto cleanup;
@@ -1157,7 +1203,7 @@ testDomainSetMaxMemory(virDomainPtr dom, unsigned long memory)
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL)
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainSetMaxMemory") < 0)
         goto cleanup;
     if (memory < obj->def->memory) {
         virReportDomainError(dom, VIR_ERR_INVALID_ARG,
@@ -1190,7 +1236,7 @@ testDomainSetMemory(virDomainPtr dom, unsigned long memory)
     unsigned long avail;
     int ret = -1;
 
-    if (obj == NULL)
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainSetMemory") < 0)
         goto cleanup;
     if (memory > obj->def->maxmem) {
         virReportDomainError(dom, VIR_ERR_INVALID_ARG,
@@ -1226,7 +1272,7 @@ testDomainSetVcpus(virDomainPtr dom, unsigned int nvcpus)
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL)
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainSetVcpus") < 0)
         goto cleanup;
     if (nvcpus < 1 || nvcpus > obj->def->maxvcpus) {
         virReportDomainError(dom, VIR_ERR_INVALID_ARG,
@@ -1285,7 +1331,7 @@ testDomainPinVcpu(virDomainPtr dom, unsigned int vcpu,
     testDomObj *obj = testDomEnter(dom, &host, &now);
     int ret = -1;
 
-    if (obj == NULL)
+    if (obj == NULL || testHostRefuses(dom, host, "virDomainPinVcpu") < 0)
         goto cleanup;
     if (vcpu >= obj->def->maxvcpus) {
         virReportDomainError(dom, VIR_ERR_INVALID_ARG,

@@ -371,28 +371,31 @@ testNodeParseDelays(testNodeParser *p, const xmlNode *root)
     return 0;
 }
 
-/* <outage file='/ABSOLUTE/PATH'/>: a switch a test flips to make the
- * simulated hypervisor unreachable, as a stopped xenstored would. */
+/* <outage file='/ABSOLUTE/PATH'/> and <fault file='/ABSOLUTE/PATH'/>:
+ * switches a test flips, to make the simulated hypervisor unreachable (as
+ * a stopped xenstored would) or refuse the calls the file names.  Stores
+ * the path of switch @name in *@file. */
 static int
-testNodeParseOutage(testNodeParser *p, const xmlNode *root)
+testNodeParseSwitch(testNodeParser *p, const xmlNode *root, const char *name,
+                    char **file)
 {
     static const char *const allowed[] = {"file", NULL};
     xmlNodePtr n = NULL;
-    char *file = NULL;
+    char *path = NULL;
     int rc;
 
-    if ((rc = virXMLChildElement(root, "outage", p->label, false, &n)) <= 0)
+    if ((rc = virXMLChildElement(root, name, p->label, false, &n)) <= 0)
         return rc;
     if (testNodeCheckAttributes(p, n, allowed) < 0 ||
-        virXMLPropString(n, "file", p->label, true, &file) < 0)
+        virXMLPropString(n, "file", p->label, true, &path) < 0)
         return -1;
-    if (file[0] != '/') {
+    if (path[0] != '/') {
         testNodeReport(p, virXMLNodeLine(n),
-                       "<outage> file='%s' is not an absolute path", file);
-        free(file);
+                       "<%s> file='%s' is not an absolute path", name, path);
+        free(path);
         return -1;
     }
-    p->node->outageFile = file;
+    *file = path;
     return 0;
 }
 
@@ -401,15 +404,17 @@ testNodeParseOutage(testNodeParser *p, const xmlNode *root)
 static int
 testNodeParseHost(testNodeParser *p, const xmlNode *root)
 {
-    static const char *const children[] = {"hypervisor", "cpu",    "memory",
-                                           "delays",     "outage", NULL};
+    static const char *const children[] = {
+        "hypervisor", "cpu", "memory", "delays", "outage", "fault", NULL};
     xmlNodePtr memory = NULL;
     int rc;
 
     if (testNodeCheckAttributes(p, root, testNodeNoAttributes) < 0 ||
         testNodeCheckChildren(p, root, children) < 0 ||
         testNodeParseHypervisor(p, root) < 0 || testNodeParseCpu(p, root) < 0 ||
-        testNodeParseDelays(p, root) < 0 || testNodeParseOutage(p, root) < 0)
+        testNodeParseDelays(p, root) < 0 ||
+        testNodeParseSwitch(p, root, "outage", &p->node->outageFile) < 0 ||
+        testNodeParseSwitch(p, root, "fault", &p->node->faultFile) < 0)
         return -1;
 
     if ((rc = virXMLChildElement(root, "memory", p->label, false, &memory)) < 0)
@@ -978,5 +983,6 @@ testNodeDefFree(testNodeDef *node)
     free(node->doms);
     free(node->hvType);
     free(node->outageFile);
+    free(node->faultFile);
     free(node);
 }

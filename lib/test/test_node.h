@@ -50,6 +50,7 @@ struct _testNodeDef {
     virNodeInfo info;        /* info.cpus = active cpus */
     testNodeDelays delays;
     char *outageFile;     /* <outage file=...>: unreachable while it exists */
+    char *faultFile;      /* <fault file=...>: the calls it names fail */
     testNodeDomain *doms; /* in file order */
     size_t ndoms;
 };
