@@ -1,6 +1,7 @@
 #!/bin/sh
 # check-deb.sh: "make check-deb".  Builds the Debian package from the
-# release tree with README's own build commands, runs lintian on the .deb
+# release tree with README's own build commands (after a build from
+# source for two prefixes in turn), runs lintian on the .deb
 # and the .changes, checks the unit, then installs the package into a
 # clean Debian 12 system (mmdebstrap, minbase) with README's own install
 # commands, each on its own, and checks what an NMS sees there: the walk,
@@ -43,7 +44,10 @@ readme_block() {
     ' "$README" | sed -e ':a' -e '/\\$/N; s/\\\n//; ta'
 }
 
-# 1. Build, as README says, in the release tree.
+# 0. From source, two prefixes one after the other (README's other path).
+. "$abs_srcdir/tests/deb/fromsource.sh"
+
+# 1. The package, built as README says, in the release tree.
 build_cmds=$(readme_block '#### The Debian package' 1)
 [ -n "$build_cmds" ] || setup_failed "README has no package build commands"
 n=0
