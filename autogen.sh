@@ -49,6 +49,9 @@ if [ -n "$missing" ]; then
     fi
 fi
 
+# configure.ac keeps its macros in m4/ (AC_CONFIG_MACRO_DIR): libtoolize
+# fills it, but aclocal, which runs first, warns while it does not exist.
+mkdir -p m4
 autoreconf -fi
 
 if [ -z "$NOCONFIGURE" ]; then

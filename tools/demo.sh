@@ -5,13 +5,30 @@
 # pauses a guest with snmpset, and stays up until Ctrl-C so that you can
 # try your own commands; then stops everything it started.
 #
-# XENSNMP_DEMO_SECONDS=N stops it after N seconds instead (for tests).
-# It uses the integration tests' harness (tests/integration/lib.sh).
+# DEMO_PORT=N ("make demo DEMO_PORT=1161") puts snmpd on that UDP port of
+# 127.0.0.1 instead of a free one.  XENSNMP_DEMO_SECONDS=N stops it after
+# N seconds instead of at Ctrl-C (for tests).  It uses the integration
+# tests' harness (tests/integration/lib.sh).
 
 . "$abs_srcdir/tests/integration/lib.sh"
 
+if [ -n "${DEMO_PORT:-}" ]; then
+    case $DEMO_PORT in
+    *[!0-9]* | 0*) setup_failed "DEMO_PORT=$DEMO_PORT is not a port number" ;;
+    esac
+    [ "$DEMO_PORT" -le 65535 ] ||
+        setup_failed "DEMO_PORT=$DEMO_PORT is not a port number"
+    ss -Hlun "sport = :$DEMO_PORT" 2>/dev/null | grep -q . &&
+        setup_failed "UDP port $DEMO_PORT is in use" "choose another DEMO_PORT"
+    # The harness asks this for its port.
+    xs_free_port() { echo "$DEMO_PORT"; }
+fi
+
 xs_require_tools
 xs_tmpdir
+# Ctrl-C is how the demo ends: a clean stop, not an error (the EXIT trap
+# stops snmpd and xensnmpd and removes the temporary files).
+trap 'echo; echo "=== stopped"; exit 0' INT
 xs_start_snmpd
 xs_start_agent /default --control yes
 

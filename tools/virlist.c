@@ -39,6 +39,25 @@ stateFlags(unsigned char state)
     return "------";
 }
 
+/* Prints URI in its one canonical form.  "test:///$PWD/node.xml" is how
+ * a shell user writes a node file's URI, and it names the same host as
+ * "test:///abs/node.xml": the extra slashes before the path go. */
+static void
+printUri(const char *uri)
+{
+    const char *sep = strstr(uri, ":///");
+    const char *path;
+
+    if (sep == NULL) {
+        fputs(uri, stdout);
+        return;
+    }
+    path = sep + 3; /* the slash that starts the path */
+    while (path[1] == '/')
+        path++;
+    printf("%.*s://%s", (int)(sep - uri), uri, path);
+}
+
 static int
 printNode(virConnectPtr conn, const char *uri)
 {
@@ -49,8 +68,10 @@ printNode(virConnectPtr conn, const char *uri)
     if (virNodeGetInfo(conn, &node) < 0 ||
         virConnectGetVersion(conn, &hvVer) < 0 || type == NULL)
         return -1;
-    printf("Host %s: %s %lu.%lu.%lu\n", uri, type, hvVer / 1000000,
-           (hvVer / 1000) % 1000, hvVer % 1000);
+    fputs("Host ", stdout);
+    printUri(uri);
+    printf(": %s %lu.%lu.%lu\n", type, hvVer / 1000000, (hvVer / 1000) % 1000,
+           hvVer % 1000);
     printf("  cpu      %s, %u MHz\n", node.model, node.mhz);
     printf("  cpus     %u active of %u (%u nodes x %u sockets x %u cores x "
            "%u threads)\n",

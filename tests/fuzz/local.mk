@@ -16,7 +16,7 @@ endif
 FUZZ_SECONDS = 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_LIB_SOURCES = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
+FUZZ_LIB_SRCS = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
 # The agent's parsers need no libvir; each agent target names its own.
 FUZZ_AGENT_SRCS = $(srcdir)/agent/agentconf.c
 
@@ -36,14 +36,14 @@ FUZZ_MIBINDEX_SRCS = $(srcdir)/agent/mibindex.c $(srcdir)/tests/mibindexfixture.
 tests/fuzz/fuzz_mibindex: FUZZ_EXTRA_SRCS = $(FUZZ_MIBINDEX_SRCS)
 tests/fuzz/fuzz_mibindex: $(FUZZ_MIBINDEX_SRCS)
 
-$(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SOURCES)
+$(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SRCS)
 	@if test -z "$(FUZZ_CC)"; then \
 	  echo "make fuzz needs clang (apt-get install clang)" >&2; exit 1; fi
 	@$(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -I$(top_builddir) \
 	  -I$(top_srcdir)/include -I$(top_srcdir)/lib -I$(top_srcdir)/agent \
 	  $(LIBXML_CFLAGS) $(XEN_CFLAGS) -o $@ $(srcdir)/$@.c \
-	  $(FUZZ_EXTRA_SRCS) $(FUZZ_LIB_SOURCES) $(LIBXML_LIBS) $(XEN_LIBS) \
+	  $(FUZZ_EXTRA_SRCS) $(FUZZ_LIB_SRCS) $(LIBXML_LIBS) $(XEN_LIBS) \
 	  -lpthread
 
 fuzz: $(FUZZ_TARGETS)

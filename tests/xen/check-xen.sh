@@ -1,9 +1,11 @@
 #!/bin/sh
-# check-xen.sh [--shell]: "make check-xen" and "make xen-shell".
+# check-xen.sh [--shell | --image]: "make check-xen", "make xen-shell"
+# and "make xen-image".
 #
 # Boots Debian's Xen 4.17 with a Debian dom0 under QEMU and runs the test
 # scripts of tests/xen/dom0/ inside dom0 (or, with --shell, gives a dom0
-# shell on this terminal).  See tests/xen/README.
+# shell on this terminal; with --image, stops once the images are built,
+# in tests/xen/image).  See tests/xen/README.
 #
 # Environment (make sets the first three):
 #   abs_srcdir, abs_builddir   the project's source and build trees
@@ -21,9 +23,10 @@ export abs_srcdir abs_builddir
 mode=test
 case ${1:-} in
 --shell) mode=shell ;;
+--image) mode=image ;;
 '') ;;
 *)
-    echo "usage: $0 [--shell]" >&2
+    echo "usage: $0 [--shell | --image]" >&2
     exit 2
     ;;
 esac
@@ -87,6 +90,10 @@ sh "$here/mkimage.sh" "$cache/root" "$work/image" || {
     exit 1
 }
 
+if [ $mode = image ]; then
+    echo "check-xen: images built in $work/image ($(elapsed))"
+    exit 0
+fi
 if [ $mode = shell ]; then
     echo "check-xen: booting Xen; dom0 shell on this terminal (Ctrl-a x quits)"
     exec sh "$here/boot.sh" "$work/image" shell

@@ -41,11 +41,14 @@ XEN_HARNESS_ENV = abs_srcdir='$(abs_top_srcdir)' \
 	abs_builddir='$(abs_top_builddir)' \
 	XEN_PROGRAMS='$(XEN_DOM0_BINARIES)'
 
-PHONY_TARGETS += check-xen xen-shell
+PHONY_TARGETS += check-xen xen-shell xen-image
 check-xen: $(XEN_DOM0_BINARIES)
 	@$(XEN_HARNESS_ENV) $(SHELL) $(srcdir)/tests/xen/check-xen.sh
 xen-shell: $(XEN_DOM0_BINARIES)
 	@$(XEN_HARNESS_ENV) $(SHELL) $(srcdir)/tests/xen/check-xen.sh --shell
+# The images alone (tests/xen/image), without booting them.
+xen-image: $(XEN_DOM0_BINARIES)
+	@$(XEN_HARNESS_ENV) $(SHELL) $(srcdir)/tests/xen/check-xen.sh --image
 
 # The image and the results go with "make clean"; the downloaded packages
 # only with "make distclean".

@@ -127,9 +127,17 @@ cp -a /usr/share/snmp/mibs "$droot/usr/share/snmp/"
 
 # The project: sources the tests read, and the binaries built on the host.
 # A libtool wrapper script is replaced by the real program in .libs.
-mkdir -p "$droot/xensnmp/src" "$droot/xensnmp/build"
-cp -a "$abs_srcdir/tests" "$abs_srcdir/mib" "$abs_srcdir/conf" \
-    "$droot/xensnmp/src/"
+# In a build inside the source tree (abs_builddir = abs_srcdir), both are
+# one tree in dom0 too, and the harness's own work files (this image, the
+# downloaded packages, earlier results) stay out of the copy: the image
+# is being written inside the tree copied.
+dbuild=/xensnmp/build
+[ "$abs_builddir" = "$abs_srcdir" ] && dbuild=/xensnmp/src
+mkdir -p "$droot/xensnmp/src" "$droot$dbuild"
+tar -C "$abs_srcdir" --exclude=./tests/xen/image --exclude=./tests/xen/cache \
+    --exclude=./tests/xen/results --exclude='*.o' --exclude=.libs \
+    --exclude=.deps -cf - ./tests ./mib ./conf |
+    tar -C "$droot/xensnmp/src" -xf -
 for p in ${XEN_PROGRAMS:-}; do
     src=$abs_builddir/$p
     case $p in
@@ -142,10 +150,10 @@ for p in ${XEN_PROGRAMS:-}; do
         echo "mkimage.sh: $p is not built in $abs_builddir" >&2
         exit 1
     }
-    mkdir -p "$droot/xensnmp/build/$(dirname "$p")"
-    cp "$src" "$droot/xensnmp/build/$(dirname "$p")/"
+    mkdir -p "$droot$dbuild/$(dirname "$p")"
+    cp "$src" "$droot$dbuild/$(dirname "$p")/"
 done
-cp "$abs_builddir/config.h" "$droot/xensnmp/build/"
+cp "$abs_builddir/config.h" "$droot$dbuild/"
 with_xen=no
 grep -q '^#define WITH_XEN 1' "$abs_builddir/config.h" && with_xen=yes
 # The host's absolute paths lead to the same files (test programs have
@@ -154,7 +162,7 @@ grep -q '^#define WITH_XEN 1' "$abs_builddir/config.h" && with_xen=yes
 # dom0-init.sh makes the links again once its tmpfs mounts are up: they
 # would hide a tree under /tmp or /run.
 : >"$droot/xensnmp/host-links"
-for link in "$abs_srcdir:/xensnmp/src" "$abs_builddir:/xensnmp/build"; do
+for link in "$abs_srcdir:/xensnmp/src" "$abs_builddir:$dbuild"; do
     at=${link%%:*}
     case $at in
     "$abs_srcdir"/*) at=/xensnmp/src/${at#"$abs_srcdir"/} ;;
@@ -166,7 +174,7 @@ done
 cat >"$droot/xensnmp/build-info" <<EOI
 # Written by tests/xen/mkimage.sh.
 abs_srcdir=/xensnmp/src
-abs_builddir=/xensnmp/build
+abs_builddir=$dbuild
 SNMPD=/usr/sbin/snmpd
 SNMPTRAPD=/usr/sbin/snmptrapd
 WITH_XEN=$with_xen
