@@ -69,8 +69,8 @@ if [ -f agent/main.c ]; then
              grep -oE '\<x[A-Za-z:]+' | sort -u | tr '\n' ' ')
     [ "$used" = "$listed" ] || fail "agent/main.c: --help lists -D tokens '$listed', the code uses '$used'"
     for t in $used; do
-        grep -q "^\.BR\? $t\>" doc/xensnmpd.8 ||
-            fail "doc/xensnmpd.8: -D token $t is not listed"
+        grep -q "^\.BR\? $t\>" doc/xensnmpd.8.in ||
+            fail "doc/xensnmpd.8.in: -D token $t is not listed"
     done
 fi
 
