@@ -973,8 +973,10 @@ testNodeDefFree(testNodeDef *node)
     if (node == NULL)
         return;
     /* The driver may have taken some definitions and left NULL. */
-    for (i = 0; i < node->ndoms; i++)
+    for (i = 0; i < node->ndoms; i++) {
         virDomainDefFree(node->doms[i].def);
+        testIOProfilesFree(node->doms[i].io, node->doms[i].nio);
+    }
     free(node->doms);
     free(node->hvType);
     free(node->outageFile);
