@@ -63,6 +63,21 @@ struct _testIOProfile {
     unsigned long long rate[TEST_IO_NCOUNTERS];  /* per second of run */
 };
 
+/* A pair of counters where each request or packet (@count) carries at
+ * least @min bytes (@bytes): neither grows without the other, and the
+ * bytes grow by whole requests or packets. */
+typedef struct _testIOPair testIOPair;
+
+struct _testIOPair {
+    testIOKind kind;
+    int count;
+    int bytes;
+    unsigned long long min;
+};
+
+extern const testIOPair testIOPairs[];
+extern const size_t testIONPairs;
+
 /* The counters of @kind, in index order, NULL-terminated: their names
  * in node files. */
 const char *const *testIOCounterNames(testIOKind kind);
