@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #include "libvir.h"
+#include "libvir_stats.h"
 #include "uri.h"
 
 typedef enum {
@@ -80,6 +81,18 @@ typedef int (*virDrvDomainGetVcpus)(virDomainPtr dom, virVcpuInfoPtr info,
                                     int maplen);
 typedef int (*virDrvDomainDevice)(virDomainPtr dom, const char *xml);
 
+/* Optional (libvir_stats.h).  @stats is the library's own, whole struct,
+ * every member preset to -1: a driver leaves what it does not know.
+ * The list slots store a new NULL-terminated array in *@names unless
+ * @names is NULL, and return the count. */
+typedef int (*virDrvDomainBlockStats)(virDomainPtr dom, const char *disk,
+                                      virDomainBlockStatsPtr stats);
+typedef int (*virDrvDomainBlockStatsXen)(virDomainPtr dom, const char *disk,
+                                         virDomainBlockStatsXenPtr stats);
+typedef int (*virDrvDomainInterfaceStats)(virDomainPtr dom, const char *device,
+                                          virDomainInterfaceStatsPtr stats);
+typedef int (*virDrvDomainListDevices)(virDomainPtr dom, char ***names);
+
 typedef struct _virDriver virDriver;
 
 struct _virDriver {
@@ -125,6 +138,12 @@ struct _virDriver {
     virDrvDomainGetVcpus domainGetVcpus;
     virDrvDomainDevice domainAttachDevice;
     virDrvDomainDevice domainDetachDevice;
+
+    virDrvDomainBlockStats domainBlockStats;
+    virDrvDomainBlockStatsXen domainBlockStatsXen;
+    virDrvDomainInterfaceStats domainInterfaceStats;
+    virDrvDomainListDevices domainListBlockDevices;
+    virDrvDomainListDevices domainListInterfaces;
 };
 
 /* Each driver exports exactly one of these; lib/driver.c lists them. */

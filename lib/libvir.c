@@ -19,6 +19,7 @@
 #include "libvir.h"
 #include "libvir_events.h"
 #include "libvir_log.h"
+#include "libvir_stats.h"
 #include "datatypes.h"
 #include "domain_conf.h"
 #include "driver.h"
@@ -1360,6 +1361,203 @@ virDomainDetachDevice(virDomainPtr domain, char *xml)
     if ((ret = domain->conn->driver->domainDetachDevice(domain, xml)) < 0)
         virDispatchError(domain->conn, domain, __func__);
     return ret;
+}
+
+/* ---- device statistics (libvir_stats.h) ----------------------------- */
+
+typedef enum {
+    VIR_STATS_BLOCK,
+    VIR_STATS_BLOCK_XEN,
+    VIR_STATS_INTERFACE
+} virStatsKind;
+
+/* The body of the three statistics calls: checks, then the driver's
+ * slot for @kind on a whole struct preset to "unknown", of which the
+ * caller gets its @size bytes. */
+static int
+virDomainStatsCall(virDomainPtr dom, virStatsKind kind, const char *device,
+                   void *stats, size_t size, const char *func)
+{
+    union {
+        virDomainBlockStatsStruct block;
+        virDomainBlockStatsXenStruct xen;
+        virDomainInterfaceStatsStruct iface;
+    } full;
+    const virDriver *drv = virDomainIsValid(dom) ? dom->conn->driver : NULL;
+    const void *slot = NULL;
+    size_t fullSize = sizeof(full.iface);
+    const char *what = "device";
+    int ret = -1;
+
+    if (kind != VIR_STATS_INTERFACE) {
+        what = "disk";
+        fullSize =
+            kind == VIR_STATS_BLOCK ? sizeof(full.block) : sizeof(full.xen);
+    }
+    if (drv != NULL) {
+        slot = kind == VIR_STATS_BLOCK ? (const void *)drv->domainBlockStats
+               : kind == VIR_STATS_BLOCK_XEN
+                   ? (const void *)drv->domainBlockStatsXen
+                   : (const void *)drv->domainInterfaceStats;
+    }
+    if (!virDomainCheckRead(dom, slot, func))
+        return -1;
+    if (device == NULL) {
+        virReportHandleErrorFull(
+            dom->conn, NULL, VIR_FROM_API, VIR_ERR_INVALID_ARG, __FILE__, func,
+            __LINE__, "%s: argument '%s' must not be NULL", func, what);
+        return -1;
+    }
+    if (!virCheckArg(stats != NULL, dom->conn, func,
+                     "argument 'stats' must not be NULL"))
+        return -1;
+    if (size > fullSize) {
+        virReportHandleErrorFull(
+            dom->conn, NULL, VIR_FROM_API, VIR_ERR_INVALID_ARG, __FILE__, func,
+            __LINE__,
+            "%s: argument 'size' %zu is larger than the library's struct "
+            "(%zu bytes)",
+            func, size, fullSize);
+        return -1;
+    }
+    /* Every member is a long long, and all bits set is -1 in one: "not
+     * known" until the driver says otherwise. */
+    memset(&full, 0xff, sizeof(full));
+    switch (kind) {
+    case VIR_STATS_BLOCK:
+        ret = drv->domainBlockStats(dom, device, &full.block);
+        break;
+    case VIR_STATS_BLOCK_XEN:
+        ret = drv->domainBlockStatsXen(dom, device, &full.xen);
+        break;
+    case VIR_STATS_INTERFACE:
+        ret = drv->domainInterfaceStats(dom, device, &full.iface);
+        break;
+    }
+    if (ret < 0) {
+        virDispatchError(dom->conn, dom, func);
+        return ret;
+    }
+    memcpy(stats, &full, size);
+    return ret;
+}
+
+/**
+ * virDomainBlockStats:
+ * @dom: pointer to a running domain
+ * @disk: the disk's target ("xvda")
+ * @stats: the counters (OUT)
+ * @size: sizeof(*@stats), at most sizeof(virDomainBlockStatsStruct)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns 0, or -1 in case of error.
+ */
+int
+virDomainBlockStats(virDomainPtr dom, const char *disk,
+                    virDomainBlockStatsPtr stats, size_t size)
+{
+    VIR_DOMAIN_DEBUG(dom, ", disk=%s, stats=%p, size=%zu", VIR_NULLSTR(disk),
+                     (void *)stats, size);
+    return virDomainStatsCall(dom, VIR_STATS_BLOCK, disk, stats, size,
+                              __func__);
+}
+
+/**
+ * virDomainBlockStatsXen:
+ * @dom: pointer to a running domain
+ * @disk: the disk's target ("xvda")
+ * @stats: the counters (OUT)
+ * @size: sizeof(*@stats), at most sizeof(virDomainBlockStatsXenStruct)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns 0, or -1 in case of error.
+ */
+int
+virDomainBlockStatsXen(virDomainPtr dom, const char *disk,
+                       virDomainBlockStatsXenPtr stats, size_t size)
+{
+    VIR_DOMAIN_DEBUG(dom, ", disk=%s, stats=%p, size=%zu", VIR_NULLSTR(disk),
+                     (void *)stats, size);
+    return virDomainStatsCall(dom, VIR_STATS_BLOCK_XEN, disk, stats, size,
+                              __func__);
+}
+
+/**
+ * virDomainInterfaceStats:
+ * @dom: pointer to a running domain
+ * @device: the interface's name in dom0 ("vif3.0") or its MAC address
+ * @stats: the counters (OUT)
+ * @size: sizeof(*@stats), at most sizeof(virDomainInterfaceStatsStruct)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns 0, or -1 in case of error.
+ */
+int
+virDomainInterfaceStats(virDomainPtr dom, const char *device,
+                        virDomainInterfaceStatsPtr stats, size_t size)
+{
+    VIR_DOMAIN_DEBUG(dom, ", device=%s, stats=%p, size=%zu",
+                     VIR_NULLSTR(device), (void *)stats, size);
+    return virDomainStatsCall(dom, VIR_STATS_INTERFACE, device, stats, size,
+                              __func__);
+}
+
+/* The body shared by the two device lists. */
+static int
+virDomainListDevices(virDomainPtr dom, virDrvDomainListDevices fn,
+                     char ***names, unsigned int flags, const char *func)
+{
+    int ret;
+
+    if (names != NULL)
+        *names = NULL;
+    if (!virDomainCheckRead(dom, (const void *)fn, func) ||
+        !virCheckArg(flags == 0, dom->conn, func, "argument 'flags' must be 0"))
+        return -1;
+    if ((ret = fn(dom, names)) < 0)
+        virDispatchError(dom->conn, dom, func);
+    return ret;
+}
+
+/**
+ * virDomainListBlockDevices:
+ * @dom: pointer to a domain
+ * @disks: where to store a new NULL-terminated array of the disks'
+ *         targets, or NULL (OUT)
+ * @flags: 0 (no flag is defined yet)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns the number of disks, or -1 in case of error.
+ */
+int
+virDomainListBlockDevices(virDomainPtr dom, char ***disks, unsigned int flags)
+{
+    VIR_DOMAIN_DEBUG(dom, ", disks=%p, flags=0x%x", (void *)disks, flags);
+    return virDomainListDevices(dom, DOM_FN(dom, domainListBlockDevices), disks,
+                                flags, __func__);
+}
+
+/**
+ * virDomainListInterfaces:
+ * @dom: pointer to a domain
+ * @ifaces: where to store a new NULL-terminated array of the interfaces'
+ *          dom0 names, or NULL (OUT)
+ * @flags: 0 (no flag is defined yet)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns the number of interfaces, or -1 in case of error.
+ */
+int
+virDomainListInterfaces(virDomainPtr dom, char ***ifaces, unsigned int flags)
+{
+    VIR_DOMAIN_DEBUG(dom, ", ifaces=%p, flags=0x%x", (void *)ifaces, flags);
+    return virDomainListDevices(dom, DOM_FN(dom, domainListInterfaces), ifaces,
+                                flags, __func__);
 }
 
 /* ---- errors about a connection, and where errors come from ---------- */

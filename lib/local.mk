@@ -22,6 +22,7 @@ lib_libvir_la_SOURCES = \
 	lib/test/test_driver.c lib/test/test_driver.h \
 	lib/test/test_domain.c lib/test/test_domain.h \
 	lib/test/test_image.c lib/test/test_image.h \
+	lib/test/test_io.c lib/test/test_io.h \
 	lib/test/test_node.c lib/test/test_node.h \
 	lib/test/test_default.c
 lib_libvir_la_CFLAGS = $(AM_CFLAGS)
@@ -53,4 +54,5 @@ lib_libvir_la_CFLAGS += $(XEN_CFLAGS)
 lib_libvir_la_LIBADD += $(XEN_LIBS)
 endif
 
-EXTRA_DIST += include/libvir.h include/libvir_events.h include/libvir_log.h
+EXTRA_DIST += include/libvir.h include/libvir_events.h include/libvir_log.h \
+	include/libvir_stats.h

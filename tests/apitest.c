@@ -18,6 +18,7 @@
 #include "testutils.h"
 #include "libvir_events.h"
 #include "libvir_log.h"
+#include "libvir_stats.h"
 #include "datatypes.h"
 #include "driver.h"
 
@@ -491,6 +492,100 @@ d_detach_null(const handles *h)
     return virDomainDetachDevice(h->dom, NULL) == -1;
 }
 
+/* The statistics calls: Domain-0 has no devices on test:///default, so
+ * only the checks of lib/libvir.c can make these fail as they should. */
+static int
+d_blockstats(const handles *h)
+{
+    virDomainBlockStatsStruct st;
+    return virDomainBlockStats(h->dom, "xvda", &st, sizeof(st)) == -1;
+}
+static int
+d_blockstats_null_disk(const handles *h)
+{
+    virDomainBlockStatsStruct st;
+    return virDomainBlockStats(h->dom, NULL, &st, sizeof(st)) == -1;
+}
+static int
+d_blockstats_null_stats(const handles *h)
+{
+    return virDomainBlockStats(h->dom, "xvda", NULL, 8) == -1;
+}
+static int
+d_blockstats_big(const handles *h)
+{
+    virDomainBlockStatsStruct st[2];
+    return virDomainBlockStats(h->dom, "xvda", st, sizeof(st)) == -1;
+}
+static int
+d_blockstatsxen(const handles *h)
+{
+    virDomainBlockStatsXenStruct st;
+    return virDomainBlockStatsXen(h->dom, "xvda", &st, sizeof(st)) == -1;
+}
+static int
+d_blockstatsxen_null_disk(const handles *h)
+{
+    virDomainBlockStatsXenStruct st;
+    return virDomainBlockStatsXen(h->dom, NULL, &st, sizeof(st)) == -1;
+}
+static int
+d_blockstatsxen_null_stats(const handles *h)
+{
+    return virDomainBlockStatsXen(h->dom, "xvda", NULL, 8) == -1;
+}
+static int
+d_blockstatsxen_big(const handles *h)
+{
+    virDomainBlockStatsXenStruct st[2];
+    return virDomainBlockStatsXen(h->dom, "xvda", st, sizeof(st)) == -1;
+}
+static int
+d_ifstats(const handles *h)
+{
+    virDomainInterfaceStatsStruct st;
+    return virDomainInterfaceStats(h->dom, "vif0.0", &st, sizeof(st)) == -1;
+}
+static int
+d_ifstats_null_device(const handles *h)
+{
+    virDomainInterfaceStatsStruct st;
+    return virDomainInterfaceStats(h->dom, NULL, &st, sizeof(st)) == -1;
+}
+static int
+d_ifstats_null_stats(const handles *h)
+{
+    return virDomainInterfaceStats(h->dom, "vif0.0", NULL, 8) == -1;
+}
+static int
+d_ifstats_big(const handles *h)
+{
+    virDomainInterfaceStatsStruct st[2];
+    return virDomainInterfaceStats(h->dom, "vif0.0", st, sizeof(st)) == -1;
+}
+static int
+d_listdisks(const handles *h)
+{
+    char **names = (char **)&names;
+    return virDomainListBlockDevices(h->dom, &names, 0) == -1 && names == NULL;
+}
+static int
+d_listdisks_flags(const handles *h)
+{
+    return virDomainListBlockDevices(h->dom, NULL, 1) == -1;
+}
+static int
+d_listifaces(const handles *h)
+{
+    char **names = (char **)&names;
+    return virDomainListInterfaces(h->dom, &names, 0) == -1 && names == NULL;
+}
+static int
+d_listifaces_flags(const handles *h)
+{
+    return virDomainListInterfaces(h->dom, NULL, 4) == -1;
+}
+
 /* ---- the table --------------------------------------------------------- */
 
 #define INVCONN(t, f, fn)                                              \
@@ -729,6 +824,54 @@ static const apiCase cases[] = {
            "virDomainDetachDevice"),
     NOSUP("domain_detachdevice_no_slot_unsupported", d_detach,
           "virDomainDetachDevice"),
+    INVDOM("domain_blockstats_null_domain_fails", d_blockstats,
+           "virDomainBlockStats"),
+    BADARG("domain_blockstats_null_disk_fails", d_blockstats_null_disk,
+           "virDomainBlockStats", "argument 'disk' must not be NULL"),
+    BADARG("domain_blockstats_null_stats_fails", d_blockstats_null_stats,
+           "virDomainBlockStats", "argument 'stats' must not be NULL"),
+    BADARG("domain_blockstats_size_above_struct_fails", d_blockstats_big,
+           "virDomainBlockStats",
+           "argument 'size' 80 is larger than the library's struct (40 "
+           "bytes)"),
+    NOSUP("domain_blockstats_no_slot_unsupported", d_blockstats,
+          "virDomainBlockStats"),
+    INVDOM("domain_blockstatsxen_null_domain_fails", d_blockstatsxen,
+           "virDomainBlockStatsXen"),
+    BADARG("domain_blockstatsxen_null_disk_fails", d_blockstatsxen_null_disk,
+           "virDomainBlockStatsXen", "argument 'disk' must not be NULL"),
+    BADARG("domain_blockstatsxen_null_stats_fails", d_blockstatsxen_null_stats,
+           "virDomainBlockStatsXen", "argument 'stats' must not be NULL"),
+    BADARG("domain_blockstatsxen_size_above_struct_fails", d_blockstatsxen_big,
+           "virDomainBlockStatsXen",
+           "argument 'size' 112 is larger than the library's struct (56 "
+           "bytes)"),
+    NOSUP("domain_blockstatsxen_no_slot_unsupported", d_blockstatsxen,
+          "virDomainBlockStatsXen"),
+    INVDOM("domain_interfacestats_null_domain_fails", d_ifstats,
+           "virDomainInterfaceStats"),
+    BADARG("domain_interfacestats_null_device_fails", d_ifstats_null_device,
+           "virDomainInterfaceStats", "argument 'device' must not be NULL"),
+    BADARG("domain_interfacestats_null_stats_fails", d_ifstats_null_stats,
+           "virDomainInterfaceStats", "argument 'stats' must not be NULL"),
+    BADARG("domain_interfacestats_size_above_struct_fails", d_ifstats_big,
+           "virDomainInterfaceStats",
+           "argument 'size' 128 is larger than the library's struct (64 "
+           "bytes)"),
+    NOSUP("domain_interfacestats_no_slot_unsupported", d_ifstats,
+          "virDomainInterfaceStats"),
+    INVDOM("domain_listblockdevices_null_domain_fails", d_listdisks,
+           "virDomainListBlockDevices"),
+    BADARG("domain_listblockdevices_flags_fails", d_listdisks_flags,
+           "virDomainListBlockDevices", "argument 'flags' must be 0"),
+    NOSUP("domain_listblockdevices_no_slot_unsupported", d_listdisks,
+          "virDomainListBlockDevices"),
+    INVDOM("domain_listinterfaces_null_domain_fails", d_listifaces,
+           "virDomainListInterfaces"),
+    BADARG("domain_listinterfaces_flags_fails", d_listifaces_flags,
+           "virDomainListInterfaces", "argument 'flags' must be 0"),
+    NOSUP("domain_listinterfaces_no_slot_unsupported", d_listifaces,
+          "virDomainListInterfaces"),
 };
 
 /* ---- host fingerprint: proof that a refused call changed nothing ------- */

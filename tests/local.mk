@@ -24,6 +24,7 @@ UNIT_TESTS = \
 	tests/domainconftest \
 	tests/testnodetest \
 	tests/testdrivertest \
+	tests/iostatstest \
 	tests/conformancetest
 
 check_PROGRAMS += $(UNIT_TESTS)
@@ -61,6 +62,8 @@ tests_testnodetest_SOURCES = tests/testnodetest.c
 tests_testnodetest_LDADD = $(TEST_LDADD)
 tests_testdrivertest_SOURCES = tests/testdrivertest.c
 tests_testdrivertest_LDADD = $(TEST_LDADD)
+tests_iostatstest_SOURCES = tests/iostatstest.c
+tests_iostatstest_LDADD = $(TEST_LDADD)
 # The driver-independent suite: the test driver here, xen:/// in tests/xen.
 tests_conformancetest_SOURCES = tests/conformancetest.c
 tests_conformancetest_LDADD = $(TEST_LDADD)

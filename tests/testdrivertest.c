@@ -42,27 +42,6 @@ static char *tmpDir;
 
 /* ---- helpers -------------------------------------------------------- */
 
-static void
-testSleepMs(unsigned int ms)
-{
-    struct timespec ts;
-
-    ts.tv_sec = ms / 1000;
-    ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-}
-
-static unsigned long long
-testMonotonicMs(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (unsigned long long)ts.tv_sec * 1000ULL +
-           (unsigned long long)ts.tv_nsec / 1000000ULL;
-}
-
 static virConnectPtr
 testOpen(const char *uri)
 {
@@ -625,7 +604,7 @@ testDomainShutdownCompletes(const void *data)
         virTestExpectInt("again", virDomainShutdown(dom), -1) < 0 ||
         virTestExpectError(VIR_ERR_OPERATION_INVALID, "shutting down") < 0)
         goto cleanup;
-    testSleepMs(NODE_DELAY_MS + 50);
+    virTestSleepMs(NODE_DELAY_MS + 50);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0 ||
         virTestExpectInt("state", info.state, VIR_DOMAIN_SHUTOFF) < 0 ||
         virTestExpectInt("cputime", (long long)info.cpuTime, 0) < 0 ||
@@ -658,7 +637,7 @@ testDomainShutdownTransientVanishes(const void *data)
     if ((dom = testLookup(conn, "scratch")) == NULL ||
         virTestExpectInt("shutdown", virDomainShutdown(dom), 0) < 0)
         goto cleanup;
-    testSleepMs(NODE_DELAY_MS + 50);
+    virTestSleepMs(NODE_DELAY_MS + 50);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &info), -1) < 0 ||
         virTestExpectError(VIR_ERR_NO_DOMAIN, "no domain with uuid") < 0 ||
         virTestExpectInt("defined", virConnectNumOfDefinedDomains(conn),
@@ -698,16 +677,16 @@ testDomainRebootCompletes(const void *data)
     if ((dom = testLookup(conn, tc->domain)) == NULL)
         goto cleanup;
     oldId = (int)virDomainGetID(dom);
-    start = testMonotonicMs();
+    start = virTestMonotonicMs();
     if (virTestExpectInt("reboot", virDomainReboot(dom, 0), 0) < 0 ||
         virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0 ||
         virTestExpectInt("state", info.state, VIR_DOMAIN_SHUTDOWN) < 0)
         goto cleanup;
-    testSleepMs(NODE_DELAY_MS + 50);
+    virTestSleepMs(NODE_DELAY_MS + 50);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0 ||
         virTestExpectInt("state", info.state, tc->state) < 0)
         goto cleanup;
-    elapsedNs = (testMonotonicMs() - start + 1) * 1000000ULL;
+    elapsedNs = (virTestMonotonicMs() - start + 1) * 1000000ULL;
     if (tc->state == VIR_DOMAIN_RUNNING) {
         if ((int)virDomainGetID(dom) <= NODE_MAX_ID ||
             (int)virDomainGetID(dom) == oldId) {
@@ -769,7 +748,7 @@ testDomainStopAction(const void *data)
                                     : virDomainShutdown(dom),
                          0) < 0)
         goto cleanup;
-    testSleepMs(NODE_DELAY_MS + 50);
+    virTestSleepMs(NODE_DELAY_MS + 50);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &info), 0) < 0)
         goto cleanup;
     if (tc->restarts) {
@@ -949,7 +928,7 @@ testDomainGetIDFollowsShutdown(const void *data)
         virTestExpectInt("id", (int)virDomainGetID(b), 3) < 0 ||
         virTestExpectInt("shutdown", virDomainShutdown(a), 0) < 0)
         goto cleanup;
-    testSleepMs(NODE_DELAY_MS + 50);
+    virTestSleepMs(NODE_DELAY_MS + 50);
     if (virTestExpectInt("id", (int)virDomainGetID(b), -1) < 0 ||
         virTestExpectInt("other holder", (int)virDomainGetID(a), -1) < 0)
         goto cleanup;
@@ -977,19 +956,19 @@ testDomainDelaysSlowCalls(const void *data)
         return -1;
     if ((dom = testLookup(conn, "guest")) == NULL)
         goto cleanup;
-    start = testMonotonicMs();
+    start = virTestMonotonicMs();
     if (virTestExpectInt("create", virDomainCreate(dom), 0) < 0)
         goto cleanup;
-    took = testMonotonicMs() - start;
+    took = virTestMonotonicMs() - start;
     if (took < 40) {
         virTestFail("create took %llu ms, not the node's 40", took);
         goto cleanup;
     }
-    start = testMonotonicMs();
+    start = virTestMonotonicMs();
     if (virTestExpectInt("destroy", virDomainDestroy(dom), 0) < 0)
         goto cleanup;
     dom = NULL;
-    took = testMonotonicMs() - start;
+    took = virTestMonotonicMs() - start;
     if (took < 40) {
         virTestFail("destroy took %llu ms, not the node's 40", took);
         goto cleanup;
@@ -1548,7 +1527,7 @@ testDomainCputimeRunningGrows(const void *data)
         return -1;
     if (testInfo(conn, name, &a) < 0)
         goto cleanup;
-    testSleepMs(20);
+    virTestSleepMs(20);
     if (testInfo(conn, name, &b) < 0)
         goto cleanup;
     if (b.cpuTime <= a.cpuTime) {
@@ -1586,7 +1565,7 @@ testDomainCputimePausedFrozen(const void *data)
     if ((dom = testLookup(conn, "mail")) == NULL ||
         virTestExpectInt("info", virDomainGetInfo(dom, &a), 0) < 0)
         goto cleanup;
-    testSleepMs(20);
+    virTestSleepMs(20);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &b), 0) < 0 ||
         virTestExpectInt("cputime", (long long)a.cpuTime,
                          (long long)MAIL_CPUTIME) < 0 ||
@@ -1601,7 +1580,7 @@ testDomainCputimePausedFrozen(const void *data)
     /* Resumed, it runs again. */
     if (virTestExpectInt("resume", virDomainResume(dom), 0) < 0)
         goto cleanup;
-    testSleepMs(20);
+    virTestSleepMs(20);
     if (virTestExpectInt("info", virDomainGetInfo(dom, &b), 0) < 0)
         goto cleanup;
     if (b.cpuTime <= a.cpuTime) {
@@ -1633,7 +1612,7 @@ testDomainCputimeOfflineVcpuFrozen(const void *data)
         virTestExpectInt("setvcpus", virDomainSetVcpus(dom, 1), 0) < 0 ||
         virTestExpectInt("vcpus", virDomainGetVcpus(dom, a, 4, NULL, 0), 4) < 0)
         goto cleanup;
-    testSleepMs(20);
+    virTestSleepMs(20);
     if (virTestExpectInt("vcpus", virDomainGetVcpus(dom, b, 4, NULL, 0), 4) <
             0 ||
         virTestExpectInt("state", b[1].state, VIR_VCPU_OFFLINE) < 0 ||
@@ -2374,7 +2353,7 @@ testHostManyDomains(const void *data)
     int *ids = NULL;
     int n;
     int i;
-    unsigned long long start = testMonotonicMs();
+    unsigned long long start = virTestMonotonicMs();
     int ret = -1;
 
     (void)data;
@@ -2413,7 +2392,7 @@ testHostManyDomains(const void *data)
         virDomainFree(dom);
     }
     printf("# %d domains loaded, listed and read in %llu ms\n", MANY_DOMAINS,
-           testMonotonicMs() - start);
+           virTestMonotonicMs() - start);
     ret = 0;
 
 cleanup:

@@ -216,6 +216,42 @@ checkExample(const testNodeDef *node)
     return 0;
 }
 
+/* The workloads of io-profiles.xml, keyed as the driver looks them up. */
+static int
+checkIOProfiles(const testNodeDef *node)
+{
+    const testNodeDomain *dom = findDomain(node, "web01");
+    const testIOProfile *disk;
+    const testIOProfile *net;
+
+    if (dom == NULL)
+        return virTestFail("%s", "no domain web01");
+    disk = testIOProfileFind(dom->io, dom->nio, TEST_IO_DISK, "xvda");
+    net =
+        testIOProfileFind(dom->io, dom->nio, TEST_IO_NET, "00:16:3e:00:00:01");
+    if (virTestExpectInt("profiles", (long long)dom->nio, 2) < 0 ||
+        disk == NULL || net == NULL)
+        return virTestFail("%s", "the profiles of xvda and the interface");
+    if (testIOProfileFind(dom->io, dom->nio, TEST_IO_DISK, "xvdb") != NULL)
+        return virTestFail("%s", "xvdb has no workload but got a profile");
+    if (virTestExpectInt("rd_req", (long long)disk->start[TEST_IO_RD_REQ], 10) <
+            0 ||
+        virTestExpectInt("wr_bytes", (long long)disk->start[TEST_IO_WR_BYTES],
+                         8192) < 0 ||
+        virTestExpectInt("ds_req", (long long)disk->start[TEST_IO_DS_REQ], 4) <
+            0 ||
+        virTestExpectInt("rd_bytes rate",
+                         (long long)disk->rate[TEST_IO_RD_BYTES], 409600) < 0 ||
+        virTestExpectInt("wr_req rate", (long long)disk->rate[TEST_IO_WR_REQ],
+                         0) < 0 ||
+        virTestExpectInt("tx_errs rate", (long long)net->rate[TEST_IO_TX_ERRS],
+                         2) < 0 ||
+        virTestExpectInt("rx_bytes start",
+                         (long long)net->start[TEST_IO_RX_BYTES], 0) < 0)
+        return -1;
+    return 0;
+}
+
 static int
 testGoodFile(const void *opaque)
 {
@@ -640,6 +676,8 @@ mymain(void)
     static const goodCase shutoffMemory = {
         "testnodedata/shutoff-memory-not-counted.xml", checkShutoffMemory};
     static const goodCase example = {"../conf/testnode.xml", checkExample};
+    static const goodCase ioProfiles = {"testnodedata/io-profiles.xml",
+                                        checkIOProfiles};
     static const goodCase hostAfterDomains = {
         "testnodedata/host-after-domains.xml", checkHostAfterDomains};
     static const bigLineCase bigDomain = {
@@ -688,6 +726,31 @@ mymain(void)
     DO_TEST_GOOD("nodefile_load_minimal_applies_defaults", minimal);
     DO_TEST_GOOD("nodefile_load_full_keeps_every_value", full);
     DO_TEST_GOOD("nodefile_load_shutoff_memory_not_counted", shutoffMemory);
+    DO_TEST_GOOD("nodefile_load_device_workloads_keeps_them", ioProfiles);
+    DO_TEST_BAD("nodefile_load_io_counter_not_number_fails",
+                "io-not-number.xml", VIR_ERR_CONFIG_INVALID, VIR_FROM_TEST, 19,
+                "domain 'web01': disk 'xvda' <rates> rd_req='-1' is not a "
+                "whole number from 0 to 10000000000");
+    DO_TEST_BAD("nodefile_load_io_rate_above_cap_fails", "io-rate-too-high.xml",
+                VIR_ERR_CONFIG_INVALID, VIR_FROM_TEST, 17,
+                "<rates> rx_bytes='10000000001' is not a whole number from 0 "
+                "to 10000000000");
+    DO_TEST_BAD("nodefile_load_io_bytes_below_one_sector_per_request_fails",
+                "io-bytes-without-requests.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 19,
+                "<stats> wr_bytes='2000' cannot be carried by wr_req='4': "
+                "each carries at least 512 bytes and needs one");
+    DO_TEST_BAD("nodefile_load_io_packets_without_bytes_fails",
+                "io-packets-without-bytes.xml", VIR_ERR_CONFIG_INVALID,
+                VIR_FROM_TEST, 17,
+                "tx_bytes='0' cannot be carried by tx_packets='10'");
+    DO_TEST_BAD("nodefile_load_io_stats_on_shutoff_domain_fails",
+                "io-stats-shutoff.xml", VIR_ERR_CONFIG_INVALID, VIR_FROM_TEST,
+                20,
+                "domain 'build': disk 'xvda': <stats> on a shut-off domain");
+    DO_TEST_BAD("nodefile_load_io_counter_of_other_kind_fails",
+                "io-unknown-counter.xml", VIR_ERR_CONFIG_INVALID, VIR_FROM_TEST,
+                19, "unknown attribute 'rx_bytes' on <stats>");
     DO_TEST_GOOD("nodefile_load_conf_example_succeeds", example);
     DO_TEST_GOOD("nodefile_load_host_after_domains_succeeds", hostAfterDomains);
     DO_TEST("nodefile_load_default_host_succeeds", testDefaultHost);

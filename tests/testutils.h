@@ -91,4 +91,11 @@ char *virTestNodeURI(const char *rel);
 /* Reads a whole file into a new NUL-terminated string.  NULL on error. */
 char *virTestLoadFile(const char *path);
 
+/* Sleeps @ms milliseconds, through signals. */
+void virTestSleepMs(unsigned int ms);
+
+/* CLOCK_MONOTONIC in milliseconds: what the simulated host's clock
+ * counts. */
+unsigned long long virTestMonotonicMs(void);
+
 #endif /* XENSNMP_TESTUTILS_H */

@@ -5,7 +5,9 @@
  * reboot: two NUMA nodes of one 8-core, 2-thread socket each (32 cpus),
  * about 128 GiB, Domain-0 and seven guests in every loadable state.  The
  * ids are not contiguous because guests were restarted since the host
- * booted.  The values are chosen to look real in snmpwalk and graphs, and
+ * booted.  web01's disk and interface and db01's data disk and first
+ * interface do I/O (<stats> and <rates>); the other devices are idle.
+ * The values are chosen to look real in snmpwalk and graphs, and
  * the unit tests check a few of them: change them together.
  *
  *   id  name      state    memory / max    vcpus  notes
@@ -70,12 +72,20 @@ const char testDefaultNodeXML[] =
     "      <disk type='block' device='disk'>\n"
     "        <source dev='/dev/vg0/web01-root'/>\n"
     "        <target dev='xvda'/>\n"
+    "        <stats rd_req='1843520' rd_bytes='30203248640' wr_req='4120377'"
+    " wr_bytes='61530980352' oo_req='112' f_req='208812'/>\n"
+    "        <rates rd_req='14' rd_bytes='229376' wr_req='31' wr_bytes='462848'"
+    " f_req='2'/>\n"
     "      </disk>\n"
     "      <interface type='bridge'>\n"
     "        <mac address='00:16:3e:5d:c7:9e'/>\n"
     "        <source bridge='xenbr0'/>\n"
     "        <script path='vif-bridge'/>\n"
     "        <ip address='192.0.2.11'/>\n"
+    "        <stats rx_bytes='98410725362' rx_packets='118043277'"
+    " rx_drop='12' tx_bytes='402871551209' tx_packets='291180432'/>\n"
+    "        <rates rx_bytes='61440' rx_packets='85' tx_bytes='249856'"
+    " tx_packets='190'/>\n"
     "      </interface>\n"
     "      <console tty='/dev/pts/1'/>\n"
     "    </devices>\n"
@@ -144,12 +154,21 @@ const char testDefaultNodeXML[] =
     "      <disk type='block' device='disk'>\n"
     "        <source dev='/dev/vg1/db01-data'/>\n"
     "        <target dev='xvdb'/>\n"
+    "        <stats rd_req='96120448' rd_bytes='1574837420032'"
+    " wr_req='51770213' wr_bytes='848203137024' oo_req='20931'"
+    " f_req='3106554' ds_req='4410'/>\n"
+    "        <rates rd_req='420' rd_bytes='6881280' wr_req='230'"
+    " wr_bytes='3768320' oo_req='1' f_req='18'/>\n"
     "      </disk>\n"
     "      <interface type='bridge'>\n"
     "        <mac address='00:16:3e:7b:e2:14'/>\n"
     "        <source bridge='xenbr0'/>\n"
     "        <script path='vif-bridge'/>\n"
     "        <ip address='192.0.2.21'/>\n"
+    "        <stats rx_bytes='212508112044' rx_packets='402771935'"
+    " tx_bytes='1190442811357' tx_packets='871204660' tx_drop='3'/>\n"
+    "        <rates rx_bytes='184320' rx_packets='410' tx_bytes='1048576'"
+    " tx_packets='760'/>\n"
     "      </interface>\n"
     "      <interface type='bridge'>\n"
     "        <mac address='00:16:3e:7b:e2:15'/>\n"

@@ -103,6 +103,18 @@ testDomCpuTime(const testDomObj *obj, unsigned long long now)
     return sum;
 }
 
+unsigned long long
+testDomRunTime(const testDomObj *obj, unsigned long long now)
+{
+    unsigned long long t = obj->runNs;
+
+    if (obj->vcpuTime == NULL)
+        return 0;
+    if (testStateRuns(obj->state) && now > obj->since)
+        t += now - obj->since;
+    return t;
+}
+
 /* Banks the time used so far, before anything that changes how fast it
  * grows (state, online vcpus). */
 static void
@@ -114,6 +126,7 @@ testDomFold(testDomObj *obj, unsigned long long now)
         return;
     for (v = 0; v < obj->def->maxvcpus; v++)
         obj->vcpuTime[v] = testDomVcpuTime(obj, v, now);
+    obj->runNs = testDomRunTime(obj, now);
     if (now > obj->since)
         obj->since = now;
 }
@@ -286,6 +299,7 @@ testDomObjFree(testDomObj *obj)
         return;
     virDomainDefFree(obj->def);
     virDomainDefFree(obj->nextDef);
+    testIOProfilesFree(obj->io, obj->nio);
     free(obj->vcpuTime);
     free(obj->name);
     free(obj);
@@ -383,6 +397,8 @@ testDomStart(testHost *host, testDomObj *obj, virDomainState state,
     host->nextId++;
     obj->vcpuTime = times;
     obj->since = now;
+    obj->runNs = 0;
+    obj->loadedRun = false;
     obj->state = state;
     host->usedMemory += obj->def->memory;
     return 0;
@@ -458,6 +474,8 @@ testDomRestart(testHost *host, testDomObj *obj, unsigned long long when)
     }
     memset(obj->vcpuTime, 0, obj->def->maxvcpus * sizeof(*obj->vcpuTime));
     obj->since = when;
+    obj->runNs = 0;
+    obj->loadedRun = false;
     obj->state = VIR_DOMAIN_RUNNING;
     obj->rebooting = false;
 }
@@ -549,6 +567,8 @@ testHostLoadActive(testHost *host, testDomObj *obj, int id,
         obj->vcpuTime[v] = cpuTime / online;
     obj->vcpuTime[0] += cpuTime % online;
     obj->since = now;
+    obj->runNs = 0;
+    obj->loadedRun = true;
     obj->state = state;
     obj->dom0 = id == 0;
     host->usedMemory += obj->def->memory;
@@ -611,6 +631,10 @@ testHostNew(testNodeDef *node, unsigned long long now)
                                      nd->persistent || !active)) == NULL)
             goto error;
         nd->def = NULL;
+        obj->io = nd->io;
+        obj->nio = nd->nio;
+        nd->io = NULL;
+        nd->nio = 0;
         /* The id lives in the object; the definition's is unused. */
         obj->def->id = -1;
         if (active &&

@@ -29,6 +29,7 @@
 #include "datatypes.h"
 #include "domain_conf.h"
 #include "hash.h"
+#include "test_io.h"
 #include "test_node.h"
 
 /* Most vcpus a domain may have on the simulated host (Xen's limit for a
@@ -52,7 +53,14 @@ struct _testDomObj {
     unsigned long long *vcpuTime; /* def->maxvcpus entries, ns folded up
                                     * to @since; NULL when shut off */
     unsigned long long since;     /* monotonic ns of the last fold */
-    bool rebooting;               /* in SHUTDOWN: comes back up */
+    unsigned long long runNs;     /* ns run in this start up to @since:
+                                    * what I/O counters grow with */
+    bool loadedRun;               /* this run is the one the node file
+                                    * described: its counters count */
+    testIOProfile *io;            /* the devices' workloads, kept across
+                                    * restarts and redefinitions */
+    size_t nio;
+    bool rebooting; /* in SHUTDOWN: comes back up */
     bool preserved; /* stopped, kept by an on_poweroff or on_reboot of
                      * "preserve": SHUTOFF with its id, memory and cpu
                      * time until destroyed, as on Xen */
@@ -145,6 +153,11 @@ int testDomBeginShutdown(testHost *host, testDomObj *obj, bool reboot,
 unsigned long long testDomVcpuTime(const testDomObj *obj, unsigned int vcpu,
                                    unsigned long long now);
 unsigned long long testDomCpuTime(const testDomObj *obj,
+                                  unsigned long long now);
+
+/* Ns the domain has run since it started (0 shut off): the clock of its
+ * I/O counters. */
+unsigned long long testDomRunTime(const testDomObj *obj,
                                   unsigned long long now);
 
 /* Changes the number of online vcpus (1..maxvcpus, checked by the

@@ -21,7 +21,10 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1441,6 +1444,219 @@ testDomainDetachDevice(virDomainPtr dom, const char *xml)
     return ret;
 }
 
+/* ---- device statistics (libvir_stats.h) ---------------------------- */
+
+/* The dom0 name of interface @i of a domain with id @id: "vifID.I", as
+ * Xen's netback names it (Xen gives device ids in config order). */
+static void
+testNetName(int id, size_t i, char *buf, size_t len)
+{
+    snprintf(buf, len, "vif%d.%zu", id, i);
+}
+
+/* Reads the counters of the device @name of @kind of @dom at the
+ * present.  -1 with an error when the domain does not run or has no
+ * such device. */
+static int
+testDeviceCounters(virDomainPtr dom, testIOKind kind, const char *name,
+                   unsigned long long c[TEST_IO_NCOUNTERS])
+{
+    unsigned long long now;
+    testHost *host;
+    testDomObj *obj = testDomEnter(dom, &host, &now);
+    const virDomainDef *def;
+    unsigned char mac[VIR_MAC_BUFLEN];
+    char key[VIR_MAC_STRING_BUFLEN];
+    const char *found = NULL;
+    char vif[32];
+    size_t i;
+    int ret = -1;
+
+    if (obj == NULL || testCheckState(obj, TEST_STATES_ACTIVE) < 0)
+        goto cleanup;
+    def = obj->def;
+    if (kind == TEST_IO_DISK) {
+        for (i = 0; i < def->ndisks && found == NULL; i++) {
+            if (strcmp(def->disks[i].target, name) == 0)
+                found = name;
+        }
+    } else {
+        bool byMac = virMacParse(name, mac) == 0;
+
+        for (i = 0; i < def->nnets && found == NULL; i++) {
+            testNetName(obj->id, i, vif, sizeof(vif));
+            if (byMac ? memcmp(def->nets[i].mac, mac, VIR_MAC_BUFLEN) == 0
+                      : strcmp(vif, name) == 0) {
+                virMacFormat(def->nets[i].mac, key);
+                found = key;
+            }
+        }
+    }
+    if (found == NULL) {
+        virReportError(VIR_ERR_INVALID_ARG, "domain '%s' has no %s '%s'",
+                       obj->name, kind == TEST_IO_DISK ? "disk" : "interface",
+                       name);
+        goto cleanup;
+    }
+    testIOCounters(testIOProfileFind(obj->io, obj->nio, kind, found),
+                   obj->loadedRun, testDomRunTime(obj, now), c);
+    ret = 0;
+
+cleanup:
+    testDomLeave(host, dom);
+    return ret;
+}
+
+/* Where a counter of the simulation goes in one of libvirt's structs:
+ * the member at @offset gets counter @counter divided by @divisor. */
+typedef struct {
+    size_t offset;
+    int counter;
+    unsigned int divisor;
+} testStatField;
+
+#define TEST_FIELD(type, member, counter, divisor) \
+    {                                              \
+        offsetof(type, member), counter, divisor   \
+    }
+
+/* errs is not there: it stays -1, as Xen's block backend keeps no such
+ * count. */
+static const testStatField testBlockFields[] = {
+    TEST_FIELD(virDomainBlockStatsStruct, rd_req, TEST_IO_RD_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsStruct, rd_bytes, TEST_IO_RD_BYTES, 1),
+    TEST_FIELD(virDomainBlockStatsStruct, wr_req, TEST_IO_WR_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsStruct, wr_bytes, TEST_IO_WR_BYTES, 1),
+};
+
+static const testStatField testBlockXenFields[] = {
+    TEST_FIELD(virDomainBlockStatsXenStruct, rd_req, TEST_IO_RD_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsXenStruct, rd_sect, TEST_IO_RD_BYTES, 512),
+    TEST_FIELD(virDomainBlockStatsXenStruct, wr_req, TEST_IO_WR_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsXenStruct, wr_sect, TEST_IO_WR_BYTES, 512),
+    TEST_FIELD(virDomainBlockStatsXenStruct, oo_req, TEST_IO_OO_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsXenStruct, f_req, TEST_IO_F_REQ, 1),
+    TEST_FIELD(virDomainBlockStatsXenStruct, ds_req, TEST_IO_DS_REQ, 1),
+};
+
+/* The interface counters are in the struct's order. */
+static const testStatField testNetFields[] = {
+    TEST_FIELD(virDomainInterfaceStatsStruct, rx_bytes, TEST_IO_RX_BYTES, 1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, rx_packets, TEST_IO_RX_PACKETS,
+               1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, rx_errs, TEST_IO_RX_ERRS, 1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, rx_drop, TEST_IO_RX_DROP, 1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, tx_bytes, TEST_IO_TX_BYTES, 1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, tx_packets, TEST_IO_TX_PACKETS,
+               1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, tx_errs, TEST_IO_TX_ERRS, 1),
+    TEST_FIELD(virDomainInterfaceStatsStruct, tx_drop, TEST_IO_TX_DROP, 1),
+};
+
+/* Fills the @n @fields of @stats from the device @name's counters. */
+static int
+testFillStats(virDomainPtr dom, testIOKind kind, const char *name, void *stats,
+              const testStatField *fields, size_t n)
+{
+    unsigned long long c[TEST_IO_NCOUNTERS];
+    size_t i;
+
+    if (testDeviceCounters(dom, kind, name, c) < 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        unsigned long long v = c[fields[i].counter] / fields[i].divisor;
+        /* The long long of libvirt's structs. */
+        long long value =
+            v > (unsigned long long)LLONG_MAX ? LLONG_MAX : (long long)v;
+
+        memcpy((char *)stats + fields[i].offset, &value, sizeof(value));
+    }
+    return 0;
+}
+
+#define TEST_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+testDomainBlockStats(virDomainPtr dom, const char *disk,
+                     virDomainBlockStatsPtr stats)
+{
+    return testFillStats(dom, TEST_IO_DISK, disk, stats, testBlockFields,
+                         TEST_NFIELDS(testBlockFields));
+}
+
+static int
+testDomainBlockStatsXen(virDomainPtr dom, const char *disk,
+                        virDomainBlockStatsXenPtr stats)
+{
+    return testFillStats(dom, TEST_IO_DISK, disk, stats, testBlockXenFields,
+                         TEST_NFIELDS(testBlockXenFields));
+}
+
+static int
+testDomainInterfaceStats(virDomainPtr dom, const char *device,
+                         virDomainInterfaceStatsPtr stats)
+{
+    return testFillStats(dom, TEST_IO_NET, device, stats, testNetFields,
+                         TEST_NFIELDS(testNetFields));
+}
+
+/* The names of the devices of @kind of @dom (none while it does not
+ * run) into a new NULL-terminated *@names, unless @names is NULL. */
+static int
+testListDevices(virDomainPtr dom, testIOKind kind, char ***names)
+{
+    unsigned long long now;
+    testHost *host;
+    testDomObj *obj = testDomEnter(dom, &host, &now);
+    char **list = NULL;
+    char vif[32];
+    size_t n = 0;
+    size_t i;
+    int ret = -1;
+
+    if (obj == NULL)
+        goto cleanup;
+    if (testDomIsActive(obj))
+        n = kind == TEST_IO_DISK ? obj->def->ndisks : obj->def->nnets;
+    if (names != NULL) {
+        if ((list = calloc(n + 1, sizeof(*list))) == NULL)
+            goto oom;
+        for (i = 0; i < n; i++) {
+            if (kind == TEST_IO_NET)
+                testNetName(obj->id, i, vif, sizeof(vif));
+            list[i] =
+                strdup(kind == TEST_IO_DISK ? obj->def->disks[i].target : vif);
+            if (list[i] == NULL)
+                goto oom;
+        }
+        *names = list;
+        list = NULL;
+    }
+    ret = (int)n;
+    goto cleanup;
+
+oom:
+    virReportOOMError();
+cleanup:
+    for (i = 0; list != NULL && list[i] != NULL; i++)
+        free(list[i]);
+    free(list);
+    testDomLeave(host, dom);
+    return ret;
+}
+
+static int
+testDomainListBlockDevices(virDomainPtr dom, char ***names)
+{
+    return testListDevices(dom, TEST_IO_DISK, names);
+}
+
+static int
+testDomainListInterfaces(virDomainPtr dom, char ***names)
+{
+    return testListDevices(dom, TEST_IO_NET, names);
+}
+
 /* ---- the driver table ----------------------------------------------- */
 
 static const virDriver testDriver = {
@@ -1485,6 +1701,11 @@ static const virDriver testDriver = {
     .domainGetVcpus = testDomainGetVcpus,
     .domainAttachDevice = testDomainAttachDevice,
     .domainDetachDevice = testDomainDetachDevice,
+    .domainBlockStats = testDomainBlockStats,
+    .domainBlockStatsXen = testDomainBlockStatsXen,
+    .domainInterfaceStats = testDomainInterfaceStats,
+    .domainListBlockDevices = testDomainListBlockDevices,
+    .domainListInterfaces = testDomainListInterfaces,
 };
 
 const virDriver *

@@ -26,6 +26,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@
 #include "cpuset.h"
 #include "error.h"
 #include "hash.h"
+#include "mac.h"
 #include "number.h"
 #include "xml.h"
 
@@ -757,6 +759,145 @@ testNodeCheckResources(testNodeParser *p, const testNodeDomain *dom, long line)
     return 0;
 }
 
+/* ---- device workloads (test_io.h) ----------------------------------- */
+
+/* Reads the counters of <stats> or <rates> @n into @values, refusing
+ * bytes that no number of requests or packets can carry. */
+static int
+testNodeParseIOCounters(testNodeParser *p, const xmlNode *n, testIOKind kind,
+                        const char *what, unsigned long long max,
+                        unsigned long long *values)
+{
+    const char *const *names = testIOCounterNames(kind);
+    char *str = NULL;
+    size_t i;
+    int rc;
+
+    if (testNodeCheckAttributes(p, n, names) < 0)
+        return -1;
+    for (i = 0; names[i] != NULL; i++) {
+        if ((rc = virXMLPropString(n, names[i], p->label, false, &str)) < 0)
+            return -1;
+        if (rc == 0)
+            continue;
+        rc = virStrToULLong(str, max, &values[i]);
+        if (rc != VIR_NUMBER_OK) {
+            testNodeReport(p, virXMLNodeLine(n),
+                           "%s <%s> %s='%s' is not a whole number from 0 to "
+                           "%llu",
+                           what, (const char *)n->name, names[i], str, max);
+            free(str);
+            return -1;
+        }
+        free(str);
+        str = NULL;
+    }
+    for (i = 0; i < testIONPairs; i++) {
+        const testIOPair *pair = &testIOPairs[i];
+        unsigned long long count = values[pair->count];
+        unsigned long long bytes = values[pair->bytes];
+        unsigned long long min = pair->min;
+
+        if (pair->kind != kind ||
+            ((count == 0) == (bytes == 0) && bytes / min >= count))
+            continue;
+        testNodeReport(p, virXMLNodeLine(n),
+                       "%s <%s> %s='%llu' cannot be carried by %s='%llu': "
+                       "each carries at least %llu bytes and needs one",
+                       what, (const char *)n->name, names[pair->bytes], bytes,
+                       names[pair->count], count, min);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads the workload of one <disk> or <interface> @n, whose device in
+ * the definition has @key, into a new profile of @dom. */
+static int
+testNodeParseIODevice(testNodeParser *p, testNodeDomain *dom, const xmlNode *n,
+                      testIOKind kind, const char *key)
+{
+    xmlNodePtr stats = NULL;
+    xmlNodePtr rates = NULL;
+    testIOProfile *profiles;
+    testIOProfile *prof;
+    char what[300];
+    int rcStats;
+    int rcRates;
+
+    if ((rcStats = virXMLChildElement(n, "stats", p->label, false, &stats)) <
+            0 ||
+        (rcRates = virXMLChildElement(n, "rates", p->label, false, &rates)) < 0)
+        return -1;
+    if (rcStats == 0 && rcRates == 0)
+        return 0;
+    snprintf(what, sizeof(what), "domain '%s': %s '%s'", dom->def->name,
+             kind == TEST_IO_DISK ? "disk" : "interface", key);
+    if (rcStats == 1 && dom->state == VIR_DOMAIN_SHUTOFF) {
+        testNodeReport(p, virXMLNodeLine(stats),
+                       "%s: <stats> on a shut-off domain; its devices have "
+                       "counted nothing",
+                       what);
+        return -1;
+    }
+    profiles = realloc(dom->io, (dom->nio + 1) * sizeof(*profiles));
+    if (profiles == NULL) {
+        virReportOOMError();
+        return -1;
+    }
+    dom->io = profiles;
+    prof = &dom->io[dom->nio];
+    memset(prof, 0, sizeof(*prof));
+    prof->kind = kind;
+    if ((prof->key = strdup(key)) == NULL) {
+        virReportOOMError();
+        return -1;
+    }
+    dom->nio++;
+    if ((rcStats == 1 &&
+         testNodeParseIOCounters(p, stats, kind, what, TEST_IO_MAX_START,
+                                 prof->start) < 0) ||
+        (rcRates == 1 &&
+         testNodeParseIOCounters(p, rates, kind, what, TEST_IO_MAX_RATE,
+                                 prof->rate) < 0))
+        return -1;
+    return 0;
+}
+
+/* The workloads of the devices of the domain @n: <stats> (the counters
+ * at load time) and <rates> (their growth per second of run) inside a
+ * <disk> or an <interface>.  domain_conf.c parsed the devices in
+ * document order, which pairs each element with its definition. */
+static int
+testNodeParseIO(testNodeParser *p, testNodeDomain *dom, const xmlNode *n)
+{
+    const virDomainDef *def = dom->def;
+    xmlNodePtr devices = NULL;
+    const xmlNode *child;
+    size_t ndisks = 0;
+    size_t nnets = 0;
+    char mac[VIR_MAC_STRING_BUFLEN];
+    int rc;
+
+    if ((rc = virXMLChildElement(n, "devices", p->label, false, &devices)) <= 0)
+        return rc;
+    for (child = devices->children; child != NULL; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE)
+            continue;
+        rc = 0;
+        if (virXMLNodeIs(child, "disk") && ndisks < def->ndisks) {
+            rc = testNodeParseIODevice(p, dom, child, TEST_IO_DISK,
+                                       def->disks[ndisks++].target);
+        } else if (virXMLNodeIs(child, "interface") && nnets < def->nnets) {
+            virMacFormat(def->nets[nnets++].mac, mac);
+            rc = testNodeParseIODevice(p, dom, child, TEST_IO_NET, mac);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int
 testNodeParseDomain(testNodeParser *p, xmlNode *n)
 {
@@ -782,6 +923,7 @@ testNodeParseDomain(testNodeParser *p, xmlNode *n)
         virXMLPropString(n, "persistent", src, false, &attrs.persistent) < 0 ||
         virXMLPropString(n, "cputime", src, false, &attrs.cputime) < 0 ||
         testNodeDomainRuntime(p, dom, n, &attrs) < 0 ||
+        testNodeParseIO(p, dom, n) < 0 ||
         testNodeCheckDomain0(p, dom, line) < 0 ||
         testNodeIndexDomain(p, dom, line) < 0 ||
         testNodeCheckResources(p, dom, line) < 0)
@@ -978,8 +1120,10 @@ testNodeDefFree(testNodeDef *node)
     if (node == NULL)
         return;
     /* The driver may have taken some definitions and left NULL. */
-    for (i = 0; i < node->ndoms; i++)
+    for (i = 0; i < node->ndoms; i++) {
         virDomainDefFree(node->doms[i].def);
+        testIOProfilesFree(node->doms[i].io, node->doms[i].nio);
+    }
     free(node->doms);
     free(node->hvType);
     free(node->outageFile);

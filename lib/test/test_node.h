@@ -17,6 +17,7 @@
 
 #include "libvir.h"
 #include "domain_conf.h"
+#include "test_io.h"
 
 typedef struct _testNodeDomain testNodeDomain;
 
@@ -25,6 +26,8 @@ struct _testNodeDomain {
     virDomainState state;       /* RUNNING, BLOCKED, PAUSED, SHUTOFF, CRASHED */
     bool persistent;            /* false: exists only while running */
     unsigned long long cpuTime; /* ns already used at load time */
+    testIOProfile *io;          /* <stats>/<rates> of its devices */
+    size_t nio;
 };
 
 /* Simulated durations, in milliseconds.  shutdown/reboot: how long a
