@@ -22,10 +22,28 @@ SOURCES=/etc/apt/sources.list.d/debian.sources
 README=$abs_srcdir/README.md
 
 [ "$(id -u)" = 0 ] || setup_failed "check-deb needs root" "run it as root"
-for tool in mmdebstrap lintian dpkg-buildpackage unshare chroot ip; do
+# The host's tools: installed here when missing (a fresh CI machine has
+# none of them), as make check-xen does for its own.
+DEB_TOOLS="mmdebstrap lintian dpkg-dev debhelper fakeroot iproute2 systemd"
+missing=
+for p in $DEB_TOOLS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+        grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "# check-deb: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get install -y --no-install-recommends $missing ||
+        { apt-get update && apt-get install -y --no-install-recommends $missing; }; } \
+        >"${TMPDIR:-/tmp}/check-deb-apt.log" 2>&1 ||
+        setup_failed "cannot install$missing" \
+            "$(tail -n 5 "${TMPDIR:-/tmp}/check-deb-apt.log")"
+fi
+for tool in mmdebstrap lintian dpkg-buildpackage unshare chroot ip \
+    systemd-analyze; do
     command -v "$tool" >/dev/null 2>&1 ||
         setup_failed "$tool is missing" \
-            "apt-get install mmdebstrap lintian dpkg-dev debhelper iproute2"
+            "apt-get install $DEB_TOOLS"
 done
 [ -f "$SOURCES" ] || SOURCES=/etc/apt/sources.list
 # The release tree lives in XS_TMP with the rest, and goes with it.
