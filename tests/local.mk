@@ -85,6 +85,11 @@ tests_xeniotest_SOURCES = tests/xeniotest.c
 tests_xeniotest_LDADD = $(TEST_LDADD)
 tests_xenopentest_SOURCES = tests/xenopentest.c
 tests_xenopentest_LDADD = $(TEST_LDADD)
+# Built for make check-xen only (tests/xen/dom0/86-io.sh): it reads a
+# running guest's devices.
+check_PROGRAMS += tests/xeniodom0test
+tests_xeniodom0test_SOURCES = tests/xeniodom0test.c
+tests_xeniodom0test_LDADD = $(TEST_LDADD)
 endif
 EXTRA_DIST += tests/xenconfigdata/pv-full.cfg tests/xenconfigdata/pv-full.xml \
 	tests/xenconfigdata/pvh.cfg tests/xenconfigdata/pvh.xml \

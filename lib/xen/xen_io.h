@@ -2,14 +2,18 @@
  * xen_io.h: the block and network counters of every Xen guest, collected
  * in one pass from the files dom0's kernel keeps for its backends.
  *
- * Why not libxenstat: it keeps no flush or discard counts (blkback's
- * f_req and ds_req), it opens its own libxenctrl and xenstore handles,
- * reads each domain's name from xenstore on every collection, and scans
- * the whole of /proc/net/dev once per domain (so a host with 1,000
- * guests parses some two million lines per refresh).  The kernel's own
- * files cost one directory listing, one read of /proc/net/dev and seven
+ * Why not libxenstat (read in Xen's tools/libs/stat/xenstat_linux.c):
+ * it keeps no flush or discard counts (blkback's f_req and ds_req); it
+ * stores the sectors read over the sectors written, so that xentop's
+ * VBD_RSECT is not the disk's; it opens its own libxenctrl and xenstore
+ * handles; and for every interface on the host it opens one more sysfs
+ * file and searches the domains one by one.  The kernel's own files
+ * cost one directory listing, one read of /proc/net/dev and seven
  * small sysfs reads per disk, and need no Xen library at all, which is
- * what lets the unit tests run this module on fixture trees.
+ * what lets the unit tests run this module on fixture trees.  Measured
+ * on a tree of 1,000 domains with 2 disks and 2 vifs each (2026-12, the
+ * shared 2-core build machine, tmpfs): 16,002 files and 80-90 ms a
+ * collection, the parse of /proc/net/dev a small part of it.
  *
  * Sources, under a root directory ("" on a real dom0):
  *   sys/bus/xen-backend/devices/vbd-D-N/statistics/{rd_req,rd_sect,
@@ -18,8 +22,8 @@
  *   proc/net/dev                                     every interface
  * D is the domain id, N the device id (a disk's is its virtual device
  * number, 51712 for xvda).  Disks served by QEMU (backend "qdisk") have
- * no blkback directory: they are not seen here, as xentop does not see
- * them either.
+ * no blkback directory and are not seen here (libxenstat asks QEMU for
+ * theirs).
  */
 
 #ifndef LIBVIR_XEN_IO_H
