@@ -88,7 +88,12 @@ typedef virDomainBlockStatsXenStruct *virDomainBlockStatsXenPtr;
  * virDomainInterfaceStatsStruct:
  *
  * Network interface statistics, as libvirt defines them, seen from the
- * guest: rx is what the guest received.  -1 when not known.
+ * guest: rx is what the guest received.  -1 when not known.  On Xen the
+ * counters come from the interface's backend in dom0 (vif3.0), whose
+ * receive is the guest's transmit: the driver swaps them, as libvirt's
+ * own drivers do for every interface whose host side is not the guest's
+ * view (bridged and routed interfaces).  xentop does not: its NETTX is
+ * what dom0 sent to the guest, the guest's rx_bytes here.
  */
 typedef struct _virDomainInterfaceStats virDomainInterfaceStatsStruct;
 

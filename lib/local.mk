@@ -48,6 +48,8 @@ lib_libvir_la_SOURCES += \
 	lib/xen/xen_domain_read.c lib/xen/xen_domain_read.h \
 	lib/xen/xen_domain_ctl.c lib/xen/xen_domain_ctl.h \
 	lib/xen/xen_domain_set.c \
+	lib/xen/xen_io.c lib/xen/xen_io.h \
+	lib/xen/xen_domain_io.c \
 	lib/xen/xen_save.c \
 	lib/xen/xen_device.c
 lib_libvir_la_CFLAGS += $(XEN_CFLAGS)

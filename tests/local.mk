@@ -71,7 +71,8 @@ tests_conformancetest_LDADD = $(TEST_LDADD)
 # The Xen driver's pure parts and its refusal to open off a dom0: built
 # with the driver, run on any host.
 if WITH_XEN
-XEN_UNIT_TESTS = tests/xenstatetest tests/xenconfigtest tests/xenopentest
+XEN_UNIT_TESTS = tests/xenstatetest tests/xenconfigtest tests/xenopentest \
+	tests/xeniotest
 check_PROGRAMS += $(XEN_UNIT_TESTS)
 TESTS += $(XEN_UNIT_TESTS)
 tests_xenstatetest_SOURCES = tests/xenstatetest.c
@@ -80,13 +81,20 @@ tests_xenstatetest_LDADD = $(TEST_LDADD)
 tests_xenconfigtest_SOURCES = tests/xenconfigtest.c
 tests_xenconfigtest_CFLAGS = $(AM_CFLAGS) $(XEN_CFLAGS)
 tests_xenconfigtest_LDADD = $(TEST_LDADD)
+tests_xeniotest_SOURCES = tests/xeniotest.c
+tests_xeniotest_LDADD = $(TEST_LDADD)
 tests_xenopentest_SOURCES = tests/xenopentest.c
 tests_xenopentest_LDADD = $(TEST_LDADD)
+# Built for make check-xen only (tests/xen/dom0/86-io.sh): it reads a
+# running guest's devices.
+check_PROGRAMS += tests/xeniodom0test
+tests_xeniodom0test_SOURCES = tests/xeniodom0test.c
+tests_xeniodom0test_LDADD = $(TEST_LDADD)
 endif
 EXTRA_DIST += tests/xenconfigdata/pv-full.cfg tests/xenconfigdata/pv-full.xml \
 	tests/xenconfigdata/pvh.cfg tests/xenconfigdata/pvh.xml \
 	tests/xenconfigdata/hvm-minimal.cfg tests/xenconfigdata/hvm-minimal.xml \
-	tests/xenconfigdata/pvh-guest.xml
+	tests/xenconfigdata/pvh-guest.xml tests/xenstatsdata
 
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = abs_srcdir='$(abs_top_srcdir)'; abs_builddir='$(abs_top_builddir)'; export abs_srcdir abs_builddir;

@@ -187,6 +187,9 @@ xenConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     if (xenStoreEnsure(priv) < 0)
         return -1;
     xenWatchDrain(priv);
+    /* A new listing starts a new round of reads: the device counters
+     * are collected afresh when next asked for. */
+    priv->ioValid = false;
     if (xenDomListAll(priv, &all, &n) < 0)
         return -1;
     if (priv->ntracked > 0 && xenTrackReap(priv, all, n)) {

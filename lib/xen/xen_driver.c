@@ -77,6 +77,7 @@ xenPrivFree(xenPriv *priv)
     for (i = 0; i < priv->ntracked; i++)
         xenConfigFree(priv->tracked[i].cfg);
     free(priv->tracked);
+    xenIOSnapClear(&priv->io);
     if (priv->ctx != NULL)
         libxl_ctx_free(priv->ctx);
     if (priv->xsh != NULL)
@@ -224,6 +225,11 @@ static const virDriver xenDriver = {
     .domainGetVcpus = xenDomainGetVcpus,
     .domainAttachDevice = xenDomainAttachDevice,
     .domainDetachDevice = xenDomainDetachDevice,
+    .domainBlockStats = xenDomainBlockStats,
+    .domainBlockStatsXen = xenDomainBlockStatsXen,
+    .domainInterfaceStats = xenDomainInterfaceStats,
+    .domainListBlockDevices = xenDomainListBlockDevices,
+    .domainListInterfaces = xenDomainListInterfaces,
 };
 
 const virDriver *

@@ -16,6 +16,7 @@
 #include <libxl.h>
 #include <libxl_utils.h>
 
+#include "xen_io.h"
 #include "xen_stats.h"
 #include "xen_config.h"
 #include "datatypes.h"
@@ -70,6 +71,13 @@ struct _xenPriv {
     size_t nnames;
     xenTracked *tracked;
     size_t ntracked;
+
+    /* Every guest's device counters (xen_domain_io.c): collected once
+     * for all domains, kept for a short while or until the next listing
+     * of the domains. */
+    xenIOSnap io;
+    unsigned long long ioAt; /* CLOCK_MONOTONIC ns of the collection */
+    bool ioValid;
 };
 
 /* Counted handles: pass XEN_XC(priv) where libxenctrl wants its handle
@@ -85,6 +93,16 @@ struct _xenPriv {
 void xenLoggerInit(xenLogger *logger);
 void xenLogReset(xenPriv *priv);
 const char *xenLastError(const xenPriv *priv, const char *fallback);
+
+/* xen_domain_io.c: the driver's device statistics slots. */
+int xenDomainBlockStats(virDomainPtr dom, const char *disk,
+                        virDomainBlockStatsPtr stats);
+int xenDomainBlockStatsXen(virDomainPtr dom, const char *disk,
+                           virDomainBlockStatsXenPtr stats);
+int xenDomainInterfaceStats(virDomainPtr dom, const char *device,
+                            virDomainInterfaceStatsPtr stats);
+int xenDomainListBlockDevices(virDomainPtr dom, char ***names);
+int xenDomainListInterfaces(virDomainPtr dom, char ***names);
 
 /* xen_node.c */
 const char *xenConnectGetType(virConnectPtr conn);

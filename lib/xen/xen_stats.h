@@ -19,6 +19,10 @@ struct _xenStats {
     unsigned long long xsCalls;     /* libxenstore calls */
     unsigned long long xlCalls;     /* libxenlight calls */
     unsigned long long watchEvents; /* xenstore watch events seen */
+    /* Device statistics (xen_io.h): collections of every guest's
+     * counters, and the files and directories they read. */
+    unsigned long long ioCollections;
+    unsigned long long ioFiles;
 };
 
 /* Copies the counters of @conn into @stats.  Returns 0, or -1 with

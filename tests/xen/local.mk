@@ -29,6 +29,7 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/75-notify.sh \
 	tests/xen/dom0/80-xenstored.sh \
 	tests/xen/dom0/85-cost.sh \
+	tests/xen/dom0/86-io.sh \
 	tests/xen/dom0/90-bench.sh \
 	tests/xen/dom0/95-agent-pvh.sh
 EXTRA_DIST += $(XEN_HARNESS_FILES)

@@ -57,6 +57,12 @@ cpio_of() {
 groot=$out/guest-root
 skeleton "$groot"
 install -m 755 "$here/guest-init.sh" "$groot/init"
+# The block and network frontends, for the guest that does I/O (its
+# init loads them only then).
+mkdir -p "$groot/lib/modules/xen"
+for m in drivers/block/xen-blkfront drivers/net/xen-netfront; do
+    cp "$root/lib/modules/$kver/kernel/$m.ko" "$groot/lib/modules/xen/"
+done
 # The kernel runs /sbin/poweroff when Xen asks the guest to shut down;
 # busybox's applet would only signal init, which is a shell here.
 for cmd in poweroff reboot; do
