@@ -22,6 +22,7 @@
 #include "connection.h"
 #include "libvir_events.h"
 #include "lifecycle.h"
+#include "logprefix.h"
 #include "worker.h"
 #include "xen_mib.h"
 
@@ -237,10 +238,10 @@ xsLifecycleDeliver(const void *data, void *opaque)
     memcpy(&msg, data, sizeof(msg));
     xsConnectionCountCalls(msg.calls, msg.failed);
     if (msg.res.ok)
-        snmp_log(LOG_NOTICE, "xensnmpd: %s of \"%s\" done\n",
+        snmp_log(LOG_NOTICE, XS_LOG_PREFIX "%s of \"%s\" done\n",
                  xsLifecycleActionName(msg.res.action), msg.res.name);
     else
-        snmp_log(LOG_ERR, "xensnmpd: %s of \"%s\" failed: %s\n",
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s of \"%s\" failed: %s\n",
                  xsLifecycleActionName(msg.res.action), msg.res.name,
                  msg.res.error);
     if (xsLifecycle.done != NULL)
@@ -252,7 +253,8 @@ xsLifecycleStart(void)
 {
     if ((xsLifecycle.jobs = calloc(XS_LIFECYCLE_MAX_JOBS,
                                    sizeof(*xsLifecycle.jobs))) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the control worker\n");
+        snmp_log(LOG_ERR,
+                 XS_LOG_PREFIX "out of memory for the control worker\n");
         return -1;
     }
     xsLifecycle.worker =
@@ -285,8 +287,8 @@ xsLifecycleSubmit(const char *name, int action)
     if (xsLifecycle.njobs == XS_LIFECYCLE_MAX_JOBS) {
         pthread_mutex_unlock(&xsLifecycle.lock);
         snmp_log(LOG_ERR,
-                 "xensnmpd: %d control actions are waiting; refusing "
-                 "%s of \"%s\"\n",
+                 XS_LOG_PREFIX "%d control actions are waiting; refusing "
+                               "%s of \"%s\"\n",
                  XS_LIFECYCLE_MAX_JOBS, xsLifecycleActionName(action), name);
         return -1;
     }
@@ -326,8 +328,8 @@ xsLifecycleShutdown(void)
         pthread_mutex_lock(&xsLifecycle.lock);
         if (xsLifecycle.njobs > 0)
             snmp_log(LOG_WARNING,
-                     "xensnmpd: stopping with %zu control actions not "
-                     "started\n",
+                     XS_LOG_PREFIX "stopping with %zu control actions not "
+                                   "started\n",
                      xsLifecycle.njobs);
         xsLifecycle.njobs = 0;
         pthread_mutex_unlock(&xsLifecycle.lock);

@@ -24,6 +24,7 @@
 
 #include "agentconf.h"
 #include "connection.h"
+#include "logprefix.h"
 #include "modules.h"
 #include "refresh.h"
 #include "worker.h"
@@ -278,20 +279,21 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
 
     if (xsLoadConfig(opts, &next, err, sizeof(err)) < 0) {
         snmp_log(LOG_ERR,
-                 "xensnmpd: reload failed, keeping the old configuration: "
-                 "%s\n",
+                 XS_LOG_PREFIX "reload failed, keeping the old configuration: "
+                               "%s\n",
                  err);
         xsConfigClear(&next);
         return;
     }
     if (!xsStrEqual(next.uri, cfg->uri) ||
         !xsStrEqual(next.agentxSocket, cfg->agentxSocket))
-        snmp_log(LOG_WARNING, "xensnmpd: uri and agentx-socket changes "
-                              "take effect at the next restart\n");
+        snmp_log(LOG_WARNING,
+                 XS_LOG_PREFIX "uri and agentx-socket changes "
+                               "take effect at the next restart\n");
     xsRefreshSetInterval(next.refreshMs);
     xsConnectionSetControl(next.control);
     xenNotifySetEnabled(next.notifications);
-    snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
+    snmp_log(LOG_NOTICE, XS_LOG_PREFIX "configuration reloaded\n");
     xsConfigClear(cfg);
     *cfg = next;
     /* Keep the connection settings the agent actually runs with. */
@@ -303,13 +305,13 @@ xsWritePidfile(const char *path)
     FILE *fp = fopen(path, "w");
 
     if (fp == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot write '%s': %s\n", path,
                  strerror(errno));
         return -1;
     }
     fprintf(fp, "%ld\n", (long)getpid());
     if (fclose(fp) != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot write '%s': %s\n", path,
                  strerror(errno));
         return -1;
     }
@@ -357,7 +359,7 @@ main(int argc, char **argv)
         snmp_set_do_debugging(1);
     }
     if (!opts.foreground && netsnmp_daemonize(1, 0) != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot become a daemon\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot become a daemon\n");
         goto cleanup;
     }
     if (cfg.pidfile != NULL) {
@@ -369,7 +371,7 @@ main(int argc, char **argv)
         }
     }
     if (xsSetupSignals() < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: sigaction: %s\n", strerror(errno));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "sigaction: %s\n", strerror(errno));
         goto cleanup;
     }
 
@@ -407,7 +409,7 @@ main(int argc, char **argv)
         goto cleanup;
     if (xsWakePipeOpen(&xsSignalPipe) < 0 ||
         xsWakePipeWatch(&xsSignalPipe) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot set up the signal pipe\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot set up the signal pipe\n");
         goto cleanup;
     }
     snmp_log(LOG_INFO, "xensnmpd %s started\n", PACKAGE_VERSION);
@@ -419,7 +421,7 @@ main(int argc, char **argv)
         }
         agent_check_and_process(1);
     }
-    snmp_log(LOG_INFO, "xensnmpd stopping\n");
+    snmp_log(LOG_INFO, XS_LOG_PREFIX "stopping\n");
     ret = EXIT_SUCCESS;
 
 cleanup:

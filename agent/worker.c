@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "logprefix.h"
 #include "worker.h"
 
 struct _xsWorker {
@@ -228,13 +229,14 @@ xsWorkerStart(const char *name, size_t msgSize, xsWorkerMain run,
 
     if (msgSize == 0 || msgSize > PIPE_BUF) {
         snmp_log(LOG_ERR,
-                 "xensnmpd: %s worker: messages of %zu bytes "
-                 "cannot be written atomically\n",
+                 XS_LOG_PREFIX "%s worker: messages of %zu bytes "
+                               "cannot be written atomically\n",
                  name, msgSize);
         return NULL;
     }
     if ((w = calloc(1, sizeof(*w))) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the %s worker\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "out of memory for the %s worker\n",
+                 name);
         return NULL;
     }
     pthread_mutex_init(&w->lock, NULL);
@@ -246,31 +248,33 @@ xsWorkerStart(const char *name, size_t msgSize, xsWorkerMain run,
     w->pipefd[0] = w->pipefd[1] = -1;
     w->wake.fd[0] = w->wake.fd[1] = -1;
     if ((w->buf = malloc(msgSize)) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the %s worker\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "out of memory for the %s worker\n",
+                 name);
         goto error;
     }
 
     /* The write end blocks: a worker ahead of the main loop waits. */
     if (pipe(w->pipefd) < 0) {
         w->pipefd[0] = w->pipefd[1] = -1;
-        snmp_log(LOG_ERR, "xensnmpd: %s worker: pipe: %s\n", name,
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s worker: pipe: %s\n", name,
                  strerror(errno));
         goto error;
     }
     if (xsFdSetup(w->pipefd[0], true) < 0 ||
         xsFdSetup(w->pipefd[1], false) < 0 || xsWakePipeOpen(&w->wake) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: %s worker: %s\n", name, strerror(errno));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s worker: %s\n", name,
+                 strerror(errno));
         goto error;
     }
     if (register_readfd(w->pipefd[0], xsWorkerReadable, w) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot watch the %s pipe\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot watch the %s pipe\n", name);
         goto error;
     }
     w->watched = true;
     rc = pthread_create(&w->thread, NULL, xsWorkerThread, w);
     if (rc != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot start the %s thread: %s\n", name,
-                 strerror(rc));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot start the %s thread: %s\n",
+                 name, strerror(rc));
         goto error;
     }
     w->threadStarted = true;

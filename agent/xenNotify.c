@@ -24,6 +24,7 @@
 
 #include "clock.h"
 #include "connection.h"
+#include "logprefix.h"
 #include "refresh.h"
 #include "snapshot.h"
 #include "xenNotify.h"
@@ -188,7 +189,8 @@ xenNotifyLoad(const xsSnapshot *snap)
     m.next = xsSnapshotStates(snap);
     m.nextControlNs = calloc(snap->ndoms + 1, sizeof(*m.nextControlNs));
     if (m.next == NULL || m.nextControlNs == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for notification state\n");
+        snmp_log(LOG_ERR,
+                 XS_LOG_PREFIX "out of memory for notification state\n");
         xsSnapshotFree(m.next);
         free(m.nextControlNs);
         return;
@@ -304,8 +306,8 @@ init_xenNotify(bool enabled)
 {
     xenNotify.enabled = enabled;
     if (xsRefreshAddListener(xenNotifyLoad) < 0)
-        snmp_log(LOG_ERR, "xensnmpd: cannot follow refreshes for "
-                          "notifications\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot follow refreshes for "
+                                        "notifications\n");
     xsRefreshSetConnectionListener(xenNotifyConnection);
 }
 

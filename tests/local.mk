@@ -126,6 +126,7 @@ tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
 INTEGRATION_TESTS = \
 	tests/integration/values.sh \
 	tests/integration/dlmod.sh \
+	tests/integration/dlmodlog.sh \
 	tests/integration/agentxtcp.sh \
 	tests/integration/benchclient.sh \
 	tests/integration/options.sh \
