@@ -34,6 +34,11 @@
  * means the hypervisor is stuck, and refusing is clearer than waiting. */
 #define XS_LIFECYCLE_MAX_JOBS 1024
 
+/* How long stopping waits for the action in hand (xensnmpd(8) documents
+ * it): long enough for an ordinary shutdown or destroy, short enough for
+ * systemd's stop timeout and an admin's patience. */
+#define XS_LIFECYCLE_STOP_MS 5000
+
 /* What the worker sends per job: the result plus the library calls it
  * made. */
 typedef struct _xsLifecycleMsg xsLifecycleMsg;
@@ -66,6 +71,7 @@ static struct {
     size_t head;
     size_t njobs;
     char running[XS_NAME_MAX + 1]; /* name of the job in hand, or "" */
+    int runningAction;             /* its action */
 } xsLifecycle = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
@@ -200,6 +206,7 @@ xsLifecycleWorker(xsWorker *w, void *opaque)
             xsLifecycle.head = (xsLifecycle.head + 1) % XS_LIFECYCLE_MAX_JOBS;
             xsLifecycle.njobs--;
             memcpy(xsLifecycle.running, job.name, sizeof(job.name));
+            xsLifecycle.runningAction = job.action;
             have = true;
         }
         pthread_mutex_unlock(&xsLifecycle.lock);
@@ -324,6 +331,9 @@ xsLifecycleBusy(const char *name)
 void
 xsLifecycleShutdown(void)
 {
+    char running[XS_NAME_MAX + 1];
+    int action;
+
     if (xsLifecycle.worker != NULL) {
         pthread_mutex_lock(&xsLifecycle.lock);
         if (xsLifecycle.njobs > 0)
@@ -335,7 +345,21 @@ xsLifecycleShutdown(void)
         pthread_mutex_unlock(&xsLifecycle.lock);
         /* The job that was running has its result logged, no more. */
         xsLifecycle.done = NULL;
-        xsWorkerStop(xsLifecycle.worker);
+        if (xsWorkerStopWithin(xsLifecycle.worker, XS_LIFECYCLE_STOP_MS) < 0) {
+            pthread_mutex_lock(&xsLifecycle.lock);
+            memcpy(running, xsLifecycle.running, sizeof(running));
+            action = xsLifecycle.runningAction;
+            pthread_mutex_unlock(&xsLifecycle.lock);
+            snmp_log(LOG_WARNING,
+                     XS_LOG_PREFIX "stopping without its result: %s of "
+                                   "\"%s\" still running after %d s\n",
+                     xsLifecycleActionName(action), running,
+                     XS_LIFECYCLE_STOP_MS / 1000);
+            /* The thread still uses its connection and the queue: both
+             * stay, untouched, until the process exits. */
+            xsLifecycle.worker = NULL;
+            return;
+        }
         xsLifecycle.worker = NULL;
     }
     if (xsLifecycle.conn != NULL)

@@ -20,6 +20,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "logprefix.h"
@@ -285,18 +286,19 @@ error:
     return NULL;
 }
 
-void
-xsWorkerStop(xsWorker *w)
+static void
+xsWorkerRequestStop(xsWorker *w)
 {
-    if (w == NULL)
-        return;
-    if (w->threadStarted) {
-        pthread_mutex_lock(&w->lock);
-        w->stop = true;
-        pthread_mutex_unlock(&w->lock);
-        xsWakePipeSignal(&w->wake);
-        pthread_join(w->thread, NULL);
-    }
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_mutex_unlock(&w->lock);
+    xsWakePipeSignal(&w->wake);
+}
+
+/* After the thread ended: delivers what is left and frees @w. */
+static void
+xsWorkerFree(xsWorker *w)
+{
     if (w->watched)
         unregister_readfd(w->pipefd[0]);
     /* After the join nothing writes any more: deliver what is left. */
@@ -307,4 +309,50 @@ xsWorkerStop(xsWorker *w)
     pthread_mutex_destroy(&w->lock);
     free(w->buf);
     free(w);
+}
+
+void
+xsWorkerStop(xsWorker *w)
+{
+    if (w == NULL)
+        return;
+    if (w->threadStarted) {
+        xsWorkerRequestStop(w);
+        pthread_join(w->thread, NULL);
+    }
+    xsWorkerFree(w);
+}
+
+int
+xsWorkerStopWithin(xsWorker *w, unsigned int timeoutMs)
+{
+    struct timespec deadline;
+    int rc;
+
+    if (w == NULL)
+        return 0;
+    if (w->threadStarted) {
+        xsWorkerRequestStop(w);
+        /* pthread_timedjoin_np() takes a CLOCK_REALTIME deadline. */
+        clock_gettime(CLOCK_REALTIME, &deadline);
+        deadline.tv_sec += timeoutMs / 1000;
+        deadline.tv_nsec += (long)(timeoutMs % 1000) * 1000000L;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000L;
+        }
+        rc = pthread_timedjoin_np(w->thread, NULL, &deadline);
+        if (rc != 0) {
+            /* Still in a hypervisor call: the thread keeps @w (its pipes
+             * and buffers) until the process exits; only the main loop
+             * stops watching it. */
+            if (w->watched)
+                unregister_readfd(w->pipefd[0]);
+            w->watched = false;
+            pthread_detach(w->thread);
+            return -1;
+        }
+    }
+    xsWorkerFree(w);
+    return 0;
 }

@@ -127,6 +127,7 @@ INTEGRATION_TESTS = \
 	tests/integration/values.sh \
 	tests/integration/dlmod.sh \
 	tests/integration/dlmodlog.sh \
+	tests/integration/stop.sh \
 	tests/integration/agentxtcp.sh \
 	tests/integration/benchclient.sh \
 	tests/integration/options.sh \
