@@ -34,7 +34,11 @@ XENSNMP_MIB_SOURCES = \
 	agent/worker.c agent/worker.h
 
 sbin_PROGRAMS = agent/xensnmpd
-agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)
+agent_xensnmpd_SOURCES = agent/main.c \
+	agent/daemonlog.c agent/daemonlog.h \
+	agent/master.c agent/master.h \
+	agent/pidfile.c agent/pidfile.h \
+	$(XENSNMP_MIB_SOURCES)
 ## XS_PROGRAM names the target in log lines (agent/logprefix.h).
 agent_xensnmpd_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS) \
 	-DSYSCONFDIR='"$(sysconfdir)"' -DXS_PROGRAM='"xensnmpd"'

@@ -24,13 +24,22 @@
 
 #include "agentconf.h"
 #include "connection.h"
+#include "daemonlog.h"
 #include "logprefix.h"
+#include "master.h"
 #include "modules.h"
+#include "pidfile.h"
 #include "refresh.h"
 #include "worker.h"
 #include "xenNotify.h"
 
 #define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
+
+/* Exit statuses (xensnmpd(8)): 0 after SIGTERM or SIGINT, 1 for any
+ * error, 2 when another agent already runs: the pidfile is locked, or
+ * the master refused our registration because another agent holds
+ * XEN-SNMP-MIB there. */
+#define XS_EXIT_ANOTHER_AGENT 2
 
 /* Set by the signal handlers, read by the main loop. */
 static volatile sig_atomic_t xsStopRequested;
@@ -210,30 +219,6 @@ xsLoadConfig(const xsOptions *opts, xsConfig *cfg, char *err, size_t errlen)
 }
 
 static void
-xsSetupLogging(const xsConfig *cfg, bool foreground)
-{
-    snmp_disable_log();
-    switch (cfg->log) {
-    case XS_LOG_STDERR:
-        snmp_enable_stderrlog();
-        break;
-    case XS_LOG_FILE:
-        snmp_enable_filelog(cfg->logFile, 1);
-        break;
-    case XS_LOG_SYSLOG:
-        snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
-        break;
-    case XS_LOG_DEFAULT:
-    default:
-        if (foreground)
-            snmp_enable_stderrlog();
-        else
-            snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
-        break;
-    }
-}
-
-static void
 xsSignal(int sig)
 {
     int saved = errno;
@@ -270,9 +255,33 @@ xsStrEqual(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-/* SIGHUP: re-reads the file; on error keeps the running configuration. */
+/* SIGHUP, for the pidfile: takes the new one before letting the old one
+ * go, so that a failure keeps the old.  Returns 0 or -1 (logged). */
+static int
+xsReloadPidfile(xsPidfile *pidfile, const char *path)
+{
+    xsPidfile next = XS_PIDFILE_INIT;
+    char err[512];
+
+    if (xsStrEqual(path, pidfile->path))
+        return 0;
+    if (path != NULL && (xsPidfileLock(&next, path, err, sizeof(err)) < 0 ||
+                         xsPidfileWrite(&next, err, sizeof(err)) < 0)) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s; keeping the pidfile %s\n", err,
+                 pidfile->path != NULL ? pidfile->path : "(none)");
+        xsPidfileRelease(&next);
+        return -1;
+    }
+    xsPidfileRelease(pidfile);
+    *pidfile = next;
+    return 0;
+}
+
+/* SIGHUP: re-reads the file; on error keeps the running configuration.
+ * A log target or pidfile that cannot be taken keeps the old one, and
+ * the rest of the new configuration still applies. */
 static void
-xsReload(const xsOptions *opts, xsConfig *cfg)
+xsReload(const xsOptions *opts, xsConfig *cfg, xsPidfile *pidfile)
 {
     char err[512];
     xsConfig next;
@@ -290,6 +299,24 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
         snmp_log(LOG_WARNING,
                  XS_LOG_PREFIX "uri and agentx-socket changes "
                                "take effect at the next restart\n");
+    if ((next.log != cfg->log || !xsStrEqual(next.logFile, cfg->logFile)) &&
+        xsDaemonLogSetup(next.log, next.logFile, opts->foreground, err,
+                         sizeof(err)) < 0) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s; logging stays where it was\n",
+                 err);
+        next.log = cfg->log;
+        free(next.logFile);
+        next.logFile = NULL;
+        if (cfg->logFile != NULL &&
+            (next.logFile = strdup(cfg->logFile)) == NULL)
+            next.log = XS_LOG_DEFAULT;
+    }
+    if (xsReloadPidfile(pidfile, next.pidfile) < 0) {
+        free(next.pidfile);
+        next.pidfile = NULL;
+        if (pidfile->path != NULL)
+            next.pidfile = strdup(pidfile->path);
+    }
     xsRefreshSetInterval(next.refreshMs);
     xsConnectionSetControl(next.control);
     xenNotifySetEnabled(next.notifications);
@@ -299,25 +326,6 @@ xsReload(const xsOptions *opts, xsConfig *cfg)
     /* Keep the connection settings the agent actually runs with. */
 }
 
-static int
-xsWritePidfile(const char *path)
-{
-    FILE *fp = fopen(path, "w");
-
-    if (fp == NULL) {
-        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot write '%s': %s\n", path,
-                 strerror(errno));
-        return -1;
-    }
-    fprintf(fp, "%ld\n", (long)getpid());
-    if (fclose(fp) != 0) {
-        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot write '%s': %s\n", path,
-                 strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -325,7 +333,9 @@ main(int argc, char **argv)
     xsConfig cfg;
     char err[512];
     bool snmpStarted = false;
-    char *pidfile = NULL; /* as written: a reload may change cfg */
+    bool masterStarted = false;
+    bool masterUp = false;
+    xsPidfile pidfile = XS_PIDFILE_INIT;
     int ret = EXIT_FAILURE;
     int rc;
 
@@ -353,7 +363,20 @@ main(int argc, char **argv)
         goto cleanup;
     }
 
-    xsSetupLogging(&cfg, opts.foreground);
+    /* The pidfile's lock, before forking: a second instance says so on
+     * the terminal, with its own exit status. */
+    if (cfg.pidfile != NULL &&
+        (rc = xsPidfileLock(&pidfile, cfg.pidfile, err, sizeof(err))) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        if (rc == XS_PIDFILE_BUSY)
+            ret = XS_EXIT_ANOTHER_AGENT;
+        goto cleanup;
+    }
+    if (xsDaemonLogSetup(cfg.log, cfg.logFile, opts.foreground, err,
+                         sizeof(err)) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        goto cleanup;
+    }
     if (opts.debugTokens != NULL) {
         debug_register_tokens(opts.debugTokens);
         snmp_set_do_debugging(1);
@@ -362,13 +385,9 @@ main(int argc, char **argv)
         snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot become a daemon\n");
         goto cleanup;
     }
-    if (cfg.pidfile != NULL) {
-        if (xsWritePidfile(cfg.pidfile) < 0)
-            goto cleanup;
-        if ((pidfile = strdup(cfg.pidfile)) == NULL) {
-            unlink(cfg.pidfile);
-            goto cleanup;
-        }
+    if (pidfile.fd >= 0 && xsPidfileWrite(&pidfile, err, sizeof(err)) < 0) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
+        goto cleanup;
     }
     if (xsSetupSignals() < 0) {
         snmp_log(LOG_ERR, XS_LOG_PREFIX "sigaction: %s\n", strerror(errno));
@@ -400,8 +419,11 @@ main(int argc, char **argv)
      * restarted snmpd and registers again within about two seconds. */
     netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID,
                        NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL, 1);
-    if (xsModulesInit(&cfg) < 0)
+    if (xsModulesInit(&cfg) < 0 || xsMasterInit(cfg.agentxSocket) < 0)
         goto cleanup;
+    masterStarted = true;
+    /* Until registered, notifications wait (xenNotify keeps them). */
+    xenNotifySetMasterUp(false);
     init_snmp("xensnmpd");
     snmpStarted = true;
 
@@ -412,12 +434,17 @@ main(int argc, char **argv)
         snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot set up the signal pipe\n");
         goto cleanup;
     }
-    snmp_log(LOG_INFO, "xensnmpd %s started\n", PACKAGE_VERSION);
 
+    /* "started" comes from xsMasterCheck(), once registered. */
     while (!xsStopRequested) {
+        if (xsMasterCheck(&masterUp) < 0) {
+            ret = XS_EXIT_ANOTHER_AGENT;
+            goto cleanup;
+        }
+        xenNotifySetMasterUp(masterUp);
         if (xsReloadRequested) {
             xsReloadRequested = 0;
-            xsReload(&opts, &cfg);
+            xsReload(&opts, &cfg, &pidfile);
         }
         agent_check_and_process(1);
     }
@@ -425,18 +452,23 @@ main(int argc, char **argv)
     ret = EXIT_SUCCESS;
 
 cleanup:
-    if (snmpStarted)
+    /* Refused, the modules stay registered locally: unregistering them
+     * would send AgentX Unregister PDUs, and net-snmp's master removes a
+     * registration by OID whatever session asks, i.e. the other agent's.
+     * Closing the session (snmp_shutdown) removes only our own. */
+    if (snmpStarted && ret != XS_EXIT_ANOTHER_AGENT)
         xsModulesShutdown();
     xsRefreshShutdown();
     xsConnectionShutdown();
     xsWakePipeClose(&xsSignalPipe);
     if (snmpStarted)
         snmp_shutdown("xensnmpd");
-    if (snmpStarted)
+    if (snmpStarted && ret != XS_EXIT_ANOTHER_AGENT)
         shutdown_agent();
-    if (pidfile != NULL)
-        unlink(pidfile);
-    free(pidfile);
+    if (masterStarted)
+        xsMasterShutdown();
+    xsDaemonLogClose();
+    xsPidfileRelease(&pidfile);
     xsConfigClear(&cfg);
     free(opts.overrides);
     return ret;

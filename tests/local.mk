@@ -128,6 +128,8 @@ INTEGRATION_TESTS = \
 	tests/integration/dlmod.sh \
 	tests/integration/dlmodlog.sh \
 	tests/integration/stop.sh \
+	tests/integration/masterlink.sh \
+	tests/integration/daemonfiles.sh \
 	tests/integration/agentxtcp.sh \
 	tests/integration/benchclient.sh \
 	tests/integration/options.sh \
