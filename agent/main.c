@@ -77,11 +77,14 @@ xsUsage(FILE *out)
         "  -r, --refresh SECONDS    snapshot interval, 0.1 to 3600\n"
         "      --control yes|no     accept SETs (default no)\n"
         "  -f, --foreground         do not become a daemon\n"
-        "  -L, --log TARGET         stderr, syslog or file:PATH\n"
+        "  -L, --log TARGET         stderr, syslog or file:PATH (mode 0640,\n"
+        "                           never through a symbolic link)\n"
         "  -D, --debug TOKENS       net-snmp debug tokens, comma-separated\n"
         "                           (xenDomainTable, xenVcpuTable, xenNotify,\n"
         "                           xenRefresh, or ALL)\n"
-        "  -p, --pidfile FILE       write the pid to FILE\n"
+        "  -p, --pidfile FILE       write the pid to FILE and lock it: a "
+        "second\n"
+        "                           instance with FILE exits with status 2\n"
         "  -h, --help               show this help and exit\n"
         "  -V, --version            show the version and exit\n"
         "\n"
@@ -96,8 +99,11 @@ xsUsage(FILE *out)
         "-f)\n"
         "  pidfile FILE             as --pidfile (default none)\n"
         "\n"
-        "Signals: SIGHUP re-reads the configuration; SIGTERM and SIGINT "
-        "stop.\n",
+        "Signals: SIGHUP re-reads the configuration (uri and agentx-socket\n"
+        "need a restart); SIGTERM and SIGINT stop, waiting at most 5 s for\n"
+        "a background control action.\n"
+        "Exit status: 0 stopped by a signal, 1 error, 2 another agent runs\n"
+        "(pidfile locked, or snmpd refused the registration).\n",
         XS_DEFAULT_CONFIG);
 }
 
