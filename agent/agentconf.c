@@ -482,12 +482,26 @@ xsConfigLoad(xsConfig *cfg, const char *path, char *err, size_t errlen)
 {
     char *buf = NULL;
     size_t len = 0;
+    struct stat st;
     ssize_t n;
     int fd = -1;
     int ret = -1;
 
-    if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; a regular
+     * file reads the same either way. */
+    if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
         xsConfigError(err, errlen, path, 0, "cannot open: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (fstat(fd, &st) < 0) {
+        xsConfigError(err, errlen, path, 0, "cannot stat: %s", strerror(errno));
+        goto cleanup;
+    }
+    /* A FIFO or a device could block or never end: only a regular file
+     * is a configuration.  A directory keeps the reason read() gives. */
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        xsConfigError(err, errlen, path, 0,
+                      "not a regular file (a FIFO, socket or device)");
         goto cleanup;
     }
     /* One byte more than allowed, to tell "too big" from "exactly full". */

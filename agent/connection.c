@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "connection.h"
+#include "logprefix.h"
 
 /* The agent has one hypervisor, so this state is file-local. */
 static struct {
@@ -79,7 +80,7 @@ xsConnectionControl(void)
         xsConnection.failedCalls++;
         xsConnectionErrorText(err, sizeof(err),
                               "cannot open the control connection");
-        snmp_log(LOG_ERR, "xensnmpd: %s\n", err);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
     }
     return xsConnection.controlConn;
 }

@@ -18,6 +18,7 @@
 #include "connection.h"
 #include "control.h"
 #include "lifecycle.h"
+#include "logprefix.h"
 #include "refresh.h"
 #include "xenNotify.h"
 #include "xen_mib.h"
@@ -190,8 +191,9 @@ xsControlReread(const xsSnapshot *base, const char *const *names, size_t n)
             xsControlTouch(names, n, fresh->takenNs);
     }
     if (patched == NULL)
-        snmp_log(LOG_ERR, "xensnmpd: cannot re-read the domains a SET changed; "
-                          "they show at the next refresh\n");
+        snmp_log(LOG_ERR,
+                 XS_LOG_PREFIX "cannot re-read the domains a SET changed; "
+                               "they show at the next refresh\n");
     xsSnapshotFree(fresh);
     return patched;
 }
@@ -441,7 +443,7 @@ xsControlLogRefusal(const xsControlPlan *p)
     char what[XS_NAME_MAX + 256];
 
     xsControlFormatVarbind(what, sizeof(what), &p->vbs[p->plan.failed]);
-    snmp_log(LOG_NOTICE, "xensnmpd: SET %s refused with %s: %s\n", what,
+    snmp_log(LOG_NOTICE, XS_LOG_PREFIX "SET %s refused with %s: %s\n", what,
              xsControlErrorName(p->plan.error),
              p->plan.why != NULL ? p->plan.why : "?");
 }
@@ -472,8 +474,8 @@ xsControlDecide(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
         fresh = xsSnapshotTakeDomains(conn, cur, names, n, &calls, &failed);
         xsConnectionCountCalls(calls, failed);
         if (fresh == NULL) {
-            snmp_log(LOG_ERR, "xensnmpd: SET refused with genErr: cannot "
-                              "read the hypervisor\n");
+            snmp_log(LOG_ERR, XS_LOG_PREFIX "SET refused with genErr: cannot "
+                                            "read the hypervisor\n");
             netsnmp_set_request_error(reqinfo, p->items[0].request,
                                       SNMP_ERR_GENERR);
             goto cleanup;
@@ -501,8 +503,8 @@ xsControlDecide(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
     goto cleanup;
 
 oom:
-    snmp_log(LOG_ERR, "xensnmpd: SET refused with resourceUnavailable: out "
-                      "of memory\n");
+    snmp_log(LOG_ERR, XS_LOG_PREFIX "SET refused with resourceUnavailable: out "
+                                    "of memory\n");
     if (p->n > 0)
         netsnmp_set_request_error(reqinfo, p->items[0].request,
                                   SNMP_ERR_RESOURCEUNAVAILABLE);
@@ -593,8 +595,8 @@ xsControlAct(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
         xsControlFormatVarbind(what, sizeof(what), s->vb);
         if (xsControlCall(s->vb, &s->apply, err, sizeof(err)) < 0) {
             snmp_log(LOG_ERR,
-                     "xensnmpd: SET %s refused with commitFailed: the "
-                     "hypervisor refused: %s\n",
+                     XS_LOG_PREFIX "SET %s refused with commitFailed: the "
+                                   "hypervisor refused: %s\n",
                      what, err);
             xsControlRecordAction(s->vb->name, s->action,
                                   XEN_ACTION_STATUS_FAILED, err);
@@ -604,7 +606,7 @@ xsControlAct(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
         }
         p->applied = i + 1;
         xsControlFormatChange(change, sizeof(change), &s->apply);
-        snmp_log(LOG_NOTICE, "xensnmpd: SET %s: %s\n", what, change);
+        snmp_log(LOG_NOTICE, XS_LOG_PREFIX "SET %s: %s\n", what, change);
     }
     xsControlShowChanged(p);
 }
@@ -626,13 +628,13 @@ xsControlUndo(xsControlPlan *p)
         xsControlFormatChange(change, sizeof(change), &s->undo);
         if (xsControlCall(s->vb, &s->undo, err, sizeof(err)) < 0)
             snmp_log(LOG_ERR,
-                     "xensnmpd: cannot undo SET %s (back to %s) after a "
-                     "later varbind failed: %s\n",
+                     XS_LOG_PREFIX "cannot undo SET %s (back to %s) after a "
+                                   "later varbind failed: %s\n",
                      what, change, err);
         else
             snmp_log(LOG_NOTICE,
-                     "xensnmpd: undid SET %s (back to %s; a later varbind "
-                     "failed)\n",
+                     XS_LOG_PREFIX "undid SET %s (back to %s; a later varbind "
+                                   "failed)\n",
                      what, change);
     }
     xsControlShowChanged(p);
@@ -655,7 +657,7 @@ xsControlCommit(xsControlPlan *p)
             if (s->kind == XS_SET_NOOP) {
                 xsControlFormatVarbind(what, sizeof(what), s->vb);
                 snmp_log(LOG_NOTICE,
-                         "xensnmpd: SET %s: nothing to do, it already is\n",
+                         XS_LOG_PREFIX "SET %s: nothing to do, it already is\n",
                          what);
             }
             xsControlRecordAction(name, s->action, XEN_ACTION_STATUS_SUCCEEDED,
@@ -663,7 +665,7 @@ xsControlCommit(xsControlPlan *p)
             continue;
         }
         xsControlFormatVarbind(what, sizeof(what), s->vb);
-        snmp_log(LOG_NOTICE, "xensnmpd: SET %s: queued\n", what);
+        snmp_log(LOG_NOTICE, XS_LOG_PREFIX "SET %s: queued\n", what);
         if (xsLifecycleSubmit(name, s->action) < 0) {
             const char *err = "the agent could not queue the action";
 
@@ -742,7 +744,7 @@ xsControlInit(void)
 {
     xsControl.actions = netsnmp_container_find("xsControlActions:binary_array");
     if (xsControl.actions == NULL)
-        snmp_log(LOG_ERR, "xensnmpd: no container for the last actions\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "no container for the last actions\n");
     xsLifecycleSetCallback(xsControlDone);
     xsRefreshSetFixup(xsControlFixup);
 }

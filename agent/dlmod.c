@@ -21,6 +21,7 @@
 
 #include "agentconf.h"
 #include "connection.h"
+#include "logprefix.h"
 #include "modules.h"
 #include "refresh.h"
 
@@ -47,7 +48,7 @@ xsDlmodStart(unsigned int clientreg, void *data)
     (void)data;
     xsDlmodStartAlarm = 0;
     if (xsRefreshStart() < 0)
-        snmp_log(LOG_ERR, "xensnmp: cannot start the refresh worker\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot start the refresh worker\n");
 }
 
 void
@@ -63,16 +64,16 @@ init_xensnmp(void)
         path = XS_DEFAULT_CONFIG;
     if ((explicitPath || access(path, F_OK) == 0) &&
         xsConfigLoad(&cfg, path, err, sizeof(err)) < 0) {
-        snmp_log(LOG_ERR, "xensnmp: %s\n", err);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
         goto cleanup;
     }
     if (virInitialize() < 0) {
-        snmp_log(LOG_ERR, "xensnmp: cannot initialize libvir\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot initialize libvir\n");
         goto cleanup;
     }
     if (xsConnectionInit(cfg.uri, err, sizeof(err)) < 0 ||
         xsRefreshInit(cfg.refreshMs, err, sizeof(err)) < 0) {
-        snmp_log(LOG_ERR, "xensnmp: %s\n", err);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
         xsRefreshShutdown();
         xsConnectionShutdown();
         goto cleanup;
@@ -85,8 +86,8 @@ init_xensnmp(void)
     xsDlmodStarted = true;
     xsDlmodStartAlarm = snmp_alarm_register(1, 0, xsDlmodStart, NULL);
     if (xsDlmodStartAlarm == 0)
-        snmp_log(LOG_ERR, "xensnmp: cannot schedule the refresh worker\n");
-    snmp_log(LOG_INFO, "xensnmp %s loaded\n", PACKAGE_VERSION);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot schedule the refresh worker\n");
+    snmp_log(LOG_INFO, XS_LOG_PREFIX "%s loaded\n", PACKAGE_VERSION);
 
 cleanup:
     xsConfigClear(&cfg);

@@ -22,6 +22,7 @@
 #include "connection.h"
 #include "libvir_events.h"
 #include "lifecycle.h"
+#include "logprefix.h"
 #include "worker.h"
 #include "xen_mib.h"
 
@@ -32,6 +33,11 @@
 /* A SET names at most a few dozen domains; more queued jobs than this
  * means the hypervisor is stuck, and refusing is clearer than waiting. */
 #define XS_LIFECYCLE_MAX_JOBS 1024
+
+/* How long stopping waits for the action in hand (xensnmpd(8) documents
+ * it): long enough for an ordinary shutdown or destroy, short enough for
+ * systemd's stop timeout and an admin's patience. */
+#define XS_LIFECYCLE_STOP_MS 5000
 
 /* What the worker sends per job: the result plus the library calls it
  * made. */
@@ -65,6 +71,7 @@ static struct {
     size_t head;
     size_t njobs;
     char running[XS_NAME_MAX + 1]; /* name of the job in hand, or "" */
+    int runningAction;             /* its action */
 } xsLifecycle = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
 };
@@ -199,6 +206,7 @@ xsLifecycleWorker(xsWorker *w, void *opaque)
             xsLifecycle.head = (xsLifecycle.head + 1) % XS_LIFECYCLE_MAX_JOBS;
             xsLifecycle.njobs--;
             memcpy(xsLifecycle.running, job.name, sizeof(job.name));
+            xsLifecycle.runningAction = job.action;
             have = true;
         }
         pthread_mutex_unlock(&xsLifecycle.lock);
@@ -237,10 +245,10 @@ xsLifecycleDeliver(const void *data, void *opaque)
     memcpy(&msg, data, sizeof(msg));
     xsConnectionCountCalls(msg.calls, msg.failed);
     if (msg.res.ok)
-        snmp_log(LOG_NOTICE, "xensnmpd: %s of \"%s\" done\n",
+        snmp_log(LOG_NOTICE, XS_LOG_PREFIX "%s of \"%s\" done\n",
                  xsLifecycleActionName(msg.res.action), msg.res.name);
     else
-        snmp_log(LOG_ERR, "xensnmpd: %s of \"%s\" failed: %s\n",
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s of \"%s\" failed: %s\n",
                  xsLifecycleActionName(msg.res.action), msg.res.name,
                  msg.res.error);
     if (xsLifecycle.done != NULL)
@@ -252,7 +260,8 @@ xsLifecycleStart(void)
 {
     if ((xsLifecycle.jobs = calloc(XS_LIFECYCLE_MAX_JOBS,
                                    sizeof(*xsLifecycle.jobs))) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the control worker\n");
+        snmp_log(LOG_ERR,
+                 XS_LOG_PREFIX "out of memory for the control worker\n");
         return -1;
     }
     xsLifecycle.worker =
@@ -285,8 +294,8 @@ xsLifecycleSubmit(const char *name, int action)
     if (xsLifecycle.njobs == XS_LIFECYCLE_MAX_JOBS) {
         pthread_mutex_unlock(&xsLifecycle.lock);
         snmp_log(LOG_ERR,
-                 "xensnmpd: %d control actions are waiting; refusing "
-                 "%s of \"%s\"\n",
+                 XS_LOG_PREFIX "%d control actions are waiting; refusing "
+                               "%s of \"%s\"\n",
                  XS_LIFECYCLE_MAX_JOBS, xsLifecycleActionName(action), name);
         return -1;
     }
@@ -322,18 +331,35 @@ xsLifecycleBusy(const char *name)
 void
 xsLifecycleShutdown(void)
 {
+    char running[XS_NAME_MAX + 1];
+    int action;
+
     if (xsLifecycle.worker != NULL) {
         pthread_mutex_lock(&xsLifecycle.lock);
         if (xsLifecycle.njobs > 0)
             snmp_log(LOG_WARNING,
-                     "xensnmpd: stopping with %zu control actions not "
-                     "started\n",
+                     XS_LOG_PREFIX "stopping with %zu control actions not "
+                                   "started\n",
                      xsLifecycle.njobs);
         xsLifecycle.njobs = 0;
         pthread_mutex_unlock(&xsLifecycle.lock);
         /* The job that was running has its result logged, no more. */
         xsLifecycle.done = NULL;
-        xsWorkerStop(xsLifecycle.worker);
+        if (xsWorkerStopWithin(xsLifecycle.worker, XS_LIFECYCLE_STOP_MS) < 0) {
+            pthread_mutex_lock(&xsLifecycle.lock);
+            memcpy(running, xsLifecycle.running, sizeof(running));
+            action = xsLifecycle.runningAction;
+            pthread_mutex_unlock(&xsLifecycle.lock);
+            snmp_log(LOG_WARNING,
+                     XS_LOG_PREFIX "stopping without its result: %s of "
+                                   "\"%s\" still running after %d s\n",
+                     xsLifecycleActionName(action), running,
+                     XS_LIFECYCLE_STOP_MS / 1000);
+            /* The thread still uses its connection and the queue: both
+             * stay, untouched, until the process exits. */
+            xsLifecycle.worker = NULL;
+            return;
+        }
         xsLifecycle.worker = NULL;
     }
     if (xsLifecycle.conn != NULL)

@@ -47,8 +47,9 @@ int xsLifecycleSubmit(const char *name, int action);
 /* Whether a job for @name is queued or running. */
 bool xsLifecycleBusy(const char *name);
 
-/* Lets the running job finish, drops the queued ones (logged), stops the
- * worker and closes its connection. */
+/* Drops the queued jobs (logged), gives the running one up to 5 s to
+ * finish, stops the worker and closes its connection.  A job still
+ * running then is logged and left to the process's exit. */
 void xsLifecycleShutdown(void);
 
 #endif /* XENSNMP_LIFECYCLE_H */

@@ -23,7 +23,7 @@ XENSNMP_MIB_SOURCES = \
 	agent/clock.c agent/clock.h \
 	agent/connection.c agent/connection.h \
 	agent/modules.c agent/modules.h \
-	agent/xen_mib.h \
+	agent/xen_mib.h agent/logprefix.h \
 	agent/mibrequest.c agent/mibrequest.h \
 	agent/xenNode.c agent/xenNode.h \
 	agent/xenDomainTable.c agent/xenDomainTable.h \
@@ -35,9 +35,14 @@ XENSNMP_MIB_SOURCES = \
 	agent/worker.c agent/worker.h
 
 sbin_PROGRAMS = agent/xensnmpd
-agent_xensnmpd_SOURCES = agent/main.c $(XENSNMP_MIB_SOURCES)
+agent_xensnmpd_SOURCES = agent/main.c \
+	agent/daemonlog.c agent/daemonlog.h \
+	agent/master.c agent/master.h \
+	agent/pidfile.c agent/pidfile.h \
+	$(XENSNMP_MIB_SOURCES)
+## XS_PROGRAM names the target in log lines (agent/logprefix.h).
 agent_xensnmpd_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS) \
-	-DSYSCONFDIR='"$(sysconfdir)"'
+	-DSYSCONFDIR='"$(sysconfdir)"' -DXS_PROGRAM='"xensnmpd"'
 agent_xensnmpd_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 	$(NETSNMP_AGENT_LIBS)
 
@@ -48,7 +53,8 @@ agent_xensnmpd_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 ## convenience library stays noinst and the programs stay static).
 pkglib_LTLIBRARIES = agent/xensnmp.la
 agent_xensnmp_la_SOURCES = agent/dlmod.c $(XENSNMP_MIB_SOURCES)
-agent_xensnmp_la_CPPFLAGS = $(agent_xensnmpd_CPPFLAGS)
+agent_xensnmp_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS) \
+	-DSYSCONFDIR='"$(sysconfdir)"' -DXS_PROGRAM='"xensnmp"'
 agent_xensnmp_la_LDFLAGS = $(AM_LDFLAGS) -module -avoid-version -shared
 agent_xensnmp_la_LIBADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS) \
 	-lpthread

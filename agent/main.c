@@ -24,12 +24,22 @@
 
 #include "agentconf.h"
 #include "connection.h"
+#include "daemonlog.h"
+#include "logprefix.h"
+#include "master.h"
 #include "modules.h"
+#include "pidfile.h"
 #include "refresh.h"
 #include "worker.h"
 #include "xenNotify.h"
 
 #define XS_DEFAULT_CONFIG SYSCONFDIR "/xensnmpd.conf"
+
+/* Exit statuses (xensnmpd(8)): 0 after SIGTERM or SIGINT, 1 for any
+ * error, 2 when another agent already runs: the pidfile is locked, or
+ * the master refused our registration because another agent holds
+ * XEN-SNMP-MIB there. */
+#define XS_EXIT_ANOTHER_AGENT 2
 
 /* Set by the signal handlers, read by the main loop. */
 static volatile sig_atomic_t xsStopRequested;
@@ -67,11 +77,14 @@ xsUsage(FILE *out)
         "  -r, --refresh SECONDS    snapshot interval, 0.1 to 3600\n"
         "      --control yes|no     accept SETs (default no)\n"
         "  -f, --foreground         do not become a daemon\n"
-        "  -L, --log TARGET         stderr, syslog or file:PATH\n"
+        "  -L, --log TARGET         stderr, syslog or file:PATH (mode 0640,\n"
+        "                           never through a symbolic link)\n"
         "  -D, --debug TOKENS       net-snmp debug tokens, comma-separated\n"
         "                           (xenDomainTable, xenVcpuTable, xenNotify,\n"
         "                           xenRefresh, or ALL)\n"
-        "  -p, --pidfile FILE       write the pid to FILE\n"
+        "  -p, --pidfile FILE       write the pid to FILE and lock it: a "
+        "second\n"
+        "                           instance with FILE exits with status 2\n"
         "  -h, --help               show this help and exit\n"
         "  -V, --version            show the version and exit\n"
         "\n"
@@ -86,8 +99,11 @@ xsUsage(FILE *out)
         "-f)\n"
         "  pidfile FILE             as --pidfile (default none)\n"
         "\n"
-        "Signals: SIGHUP re-reads the configuration; SIGTERM and SIGINT "
-        "stop.\n",
+        "Signals: SIGHUP re-reads the configuration (uri and agentx-socket\n"
+        "need a restart); SIGTERM and SIGINT stop, waiting at most 5 s for\n"
+        "a background control action.\n"
+        "Exit status: 0 stopped by a signal, 1 error, 2 another agent runs\n"
+        "(pidfile locked, or snmpd refused the registration).\n",
         XS_DEFAULT_CONFIG);
 }
 
@@ -209,30 +225,6 @@ xsLoadConfig(const xsOptions *opts, xsConfig *cfg, char *err, size_t errlen)
 }
 
 static void
-xsSetupLogging(const xsConfig *cfg, bool foreground)
-{
-    snmp_disable_log();
-    switch (cfg->log) {
-    case XS_LOG_STDERR:
-        snmp_enable_stderrlog();
-        break;
-    case XS_LOG_FILE:
-        snmp_enable_filelog(cfg->logFile, 1);
-        break;
-    case XS_LOG_SYSLOG:
-        snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
-        break;
-    case XS_LOG_DEFAULT:
-    default:
-        if (foreground)
-            snmp_enable_stderrlog();
-        else
-            snmp_enable_syslog_ident("xensnmpd", LOG_DAEMON);
-        break;
-    }
-}
-
-static void
 xsSignal(int sig)
 {
     int saved = errno;
@@ -269,51 +261,75 @@ xsStrEqual(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-/* SIGHUP: re-reads the file; on error keeps the running configuration. */
+/* SIGHUP, for the pidfile: takes the new one before letting the old one
+ * go, so that a failure keeps the old.  Returns 0 or -1 (logged). */
+static int
+xsReloadPidfile(xsPidfile *pidfile, const char *path)
+{
+    xsPidfile next = XS_PIDFILE_INIT;
+    char err[512];
+
+    if (xsStrEqual(path, pidfile->path))
+        return 0;
+    if (path != NULL && (xsPidfileLock(&next, path, err, sizeof(err)) < 0 ||
+                         xsPidfileWrite(&next, err, sizeof(err)) < 0)) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s; keeping the pidfile %s\n", err,
+                 pidfile->path != NULL ? pidfile->path : "(none)");
+        xsPidfileRelease(&next);
+        return -1;
+    }
+    xsPidfileRelease(pidfile);
+    *pidfile = next;
+    return 0;
+}
+
+/* SIGHUP: re-reads the file; on error keeps the running configuration.
+ * A log target or pidfile that cannot be taken keeps the old one, and
+ * the rest of the new configuration still applies. */
 static void
-xsReload(const xsOptions *opts, xsConfig *cfg)
+xsReload(const xsOptions *opts, xsConfig *cfg, xsPidfile *pidfile)
 {
     char err[512];
     xsConfig next;
 
     if (xsLoadConfig(opts, &next, err, sizeof(err)) < 0) {
         snmp_log(LOG_ERR,
-                 "xensnmpd: reload failed, keeping the old configuration: "
-                 "%s\n",
+                 XS_LOG_PREFIX "reload failed, keeping the old configuration: "
+                               "%s\n",
                  err);
         xsConfigClear(&next);
         return;
     }
     if (!xsStrEqual(next.uri, cfg->uri) ||
         !xsStrEqual(next.agentxSocket, cfg->agentxSocket))
-        snmp_log(LOG_WARNING, "xensnmpd: uri and agentx-socket changes "
-                              "take effect at the next restart\n");
+        snmp_log(LOG_WARNING,
+                 XS_LOG_PREFIX "uri and agentx-socket changes "
+                               "take effect at the next restart\n");
+    if ((next.log != cfg->log || !xsStrEqual(next.logFile, cfg->logFile)) &&
+        xsDaemonLogSetup(next.log, next.logFile, opts->foreground, err,
+                         sizeof(err)) < 0) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s; logging stays where it was\n",
+                 err);
+        next.log = cfg->log;
+        free(next.logFile);
+        next.logFile = NULL;
+        if (cfg->logFile != NULL &&
+            (next.logFile = strdup(cfg->logFile)) == NULL)
+            next.log = XS_LOG_DEFAULT;
+    }
+    if (xsReloadPidfile(pidfile, next.pidfile) < 0) {
+        free(next.pidfile);
+        next.pidfile = NULL;
+        if (pidfile->path != NULL)
+            next.pidfile = strdup(pidfile->path);
+    }
     xsRefreshSetInterval(next.refreshMs);
     xsConnectionSetControl(next.control);
     xenNotifySetEnabled(next.notifications);
-    snmp_log(LOG_NOTICE, "xensnmpd: configuration reloaded\n");
+    snmp_log(LOG_NOTICE, XS_LOG_PREFIX "configuration reloaded\n");
     xsConfigClear(cfg);
     *cfg = next;
     /* Keep the connection settings the agent actually runs with. */
-}
-
-static int
-xsWritePidfile(const char *path)
-{
-    FILE *fp = fopen(path, "w");
-
-    if (fp == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
-                 strerror(errno));
-        return -1;
-    }
-    fprintf(fp, "%ld\n", (long)getpid());
-    if (fclose(fp) != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot write '%s': %s\n", path,
-                 strerror(errno));
-        return -1;
-    }
-    return 0;
 }
 
 int
@@ -323,7 +339,9 @@ main(int argc, char **argv)
     xsConfig cfg;
     char err[512];
     bool snmpStarted = false;
-    char *pidfile = NULL; /* as written: a reload may change cfg */
+    bool masterStarted = false;
+    bool masterUp = false;
+    xsPidfile pidfile = XS_PIDFILE_INIT;
     int ret = EXIT_FAILURE;
     int rc;
 
@@ -351,25 +369,34 @@ main(int argc, char **argv)
         goto cleanup;
     }
 
-    xsSetupLogging(&cfg, opts.foreground);
+    /* The pidfile's lock, before forking: a second instance says so on
+     * the terminal, with its own exit status. */
+    if (cfg.pidfile != NULL &&
+        (rc = xsPidfileLock(&pidfile, cfg.pidfile, err, sizeof(err))) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        if (rc == XS_PIDFILE_BUSY)
+            ret = XS_EXIT_ANOTHER_AGENT;
+        goto cleanup;
+    }
+    if (xsDaemonLogSetup(cfg.log, cfg.logFile, opts.foreground, err,
+                         sizeof(err)) < 0) {
+        fprintf(stderr, "xensnmpd: %s\n", err);
+        goto cleanup;
+    }
     if (opts.debugTokens != NULL) {
         debug_register_tokens(opts.debugTokens);
         snmp_set_do_debugging(1);
     }
     if (!opts.foreground && netsnmp_daemonize(1, 0) != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot become a daemon\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot become a daemon\n");
         goto cleanup;
     }
-    if (cfg.pidfile != NULL) {
-        if (xsWritePidfile(cfg.pidfile) < 0)
-            goto cleanup;
-        if ((pidfile = strdup(cfg.pidfile)) == NULL) {
-            unlink(cfg.pidfile);
-            goto cleanup;
-        }
+    if (pidfile.fd >= 0 && xsPidfileWrite(&pidfile, err, sizeof(err)) < 0) {
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
+        goto cleanup;
     }
     if (xsSetupSignals() < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: sigaction: %s\n", strerror(errno));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "sigaction: %s\n", strerror(errno));
         goto cleanup;
     }
 
@@ -398,8 +425,11 @@ main(int argc, char **argv)
      * restarted snmpd and registers again within about two seconds. */
     netsnmp_ds_set_int(NETSNMP_DS_APPLICATION_ID,
                        NETSNMP_DS_AGENT_AGENTX_PING_INTERVAL, 1);
-    if (xsModulesInit(&cfg) < 0)
+    if (xsModulesInit(&cfg) < 0 || xsMasterInit(cfg.agentxSocket) < 0)
         goto cleanup;
+    masterStarted = true;
+    /* Until registered, notifications wait (xenNotify keeps them). */
+    xenNotifySetMasterUp(false);
     init_snmp("xensnmpd");
     snmpStarted = true;
 
@@ -407,34 +437,44 @@ main(int argc, char **argv)
         goto cleanup;
     if (xsWakePipeOpen(&xsSignalPipe) < 0 ||
         xsWakePipeWatch(&xsSignalPipe) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot set up the signal pipe\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot set up the signal pipe\n");
         goto cleanup;
     }
-    snmp_log(LOG_INFO, "xensnmpd %s started\n", PACKAGE_VERSION);
 
+    /* "started" comes from xsMasterCheck(), once registered. */
     while (!xsStopRequested) {
+        if (xsMasterCheck(&masterUp) < 0) {
+            ret = XS_EXIT_ANOTHER_AGENT;
+            goto cleanup;
+        }
+        xenNotifySetMasterUp(masterUp);
         if (xsReloadRequested) {
             xsReloadRequested = 0;
-            xsReload(&opts, &cfg);
+            xsReload(&opts, &cfg, &pidfile);
         }
         agent_check_and_process(1);
     }
-    snmp_log(LOG_INFO, "xensnmpd stopping\n");
+    snmp_log(LOG_INFO, XS_LOG_PREFIX "stopping\n");
     ret = EXIT_SUCCESS;
 
 cleanup:
-    if (snmpStarted)
+    /* Refused, the modules stay registered locally: unregistering them
+     * would send AgentX Unregister PDUs, and net-snmp's master removes a
+     * registration by OID whatever session asks, i.e. the other agent's.
+     * Closing the session (snmp_shutdown) removes only our own. */
+    if (snmpStarted && ret != XS_EXIT_ANOTHER_AGENT)
         xsModulesShutdown();
     xsRefreshShutdown();
     xsConnectionShutdown();
     xsWakePipeClose(&xsSignalPipe);
     if (snmpStarted)
         snmp_shutdown("xensnmpd");
-    if (snmpStarted)
+    if (snmpStarted && ret != XS_EXIT_ANOTHER_AGENT)
         shutdown_agent();
-    if (pidfile != NULL)
-        unlink(pidfile);
-    free(pidfile);
+    if (masterStarted)
+        xsMasterShutdown();
+    xsDaemonLogClose();
+    xsPidfileRelease(&pidfile);
     xsConfigClear(&cfg);
     free(opts.overrides);
     return ret;

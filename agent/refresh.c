@@ -25,6 +25,7 @@
 #include "clock.h"
 #include "connection.h"
 #include "libvir_events.h"
+#include "logprefix.h"
 #include "refresh.h"
 #include "worker.h"
 
@@ -297,7 +298,7 @@ xsRefreshDeliver(const void *data, void *opaque)
     if (msg->snap == NULL) {
         /* Logged once per outage, not once per interval. */
         if (xsRefresh.stats.connectionUp) {
-            snmp_log(LOG_ERR, "xensnmpd: %s; serving the last snapshot\n",
+            snmp_log(LOG_ERR, XS_LOG_PREFIX "%s; serving the last snapshot\n",
                      msg->error);
             xsRefresh.stats.connectionUp = false;
             /* The control connection shares the fate of the worker's:
@@ -309,7 +310,7 @@ xsRefreshDeliver(const void *data, void *opaque)
         return;
     }
     if (!xsRefresh.stats.connectionUp) {
-        snmp_log(LOG_NOTICE, "xensnmpd: hypervisor connection restored\n");
+        snmp_log(LOG_NOTICE, XS_LOG_PREFIX "hypervisor connection restored\n");
         xsRefresh.stats.connectionUp = true;
         if (xsRefresh.connListener != NULL)
             xsRefresh.connListener(true);

@@ -20,8 +20,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "logprefix.h"
 #include "worker.h"
 
 struct _xsWorker {
@@ -228,13 +230,14 @@ xsWorkerStart(const char *name, size_t msgSize, xsWorkerMain run,
 
     if (msgSize == 0 || msgSize > PIPE_BUF) {
         snmp_log(LOG_ERR,
-                 "xensnmpd: %s worker: messages of %zu bytes "
-                 "cannot be written atomically\n",
+                 XS_LOG_PREFIX "%s worker: messages of %zu bytes "
+                               "cannot be written atomically\n",
                  name, msgSize);
         return NULL;
     }
     if ((w = calloc(1, sizeof(*w))) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the %s worker\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "out of memory for the %s worker\n",
+                 name);
         return NULL;
     }
     pthread_mutex_init(&w->lock, NULL);
@@ -246,31 +249,33 @@ xsWorkerStart(const char *name, size_t msgSize, xsWorkerMain run,
     w->pipefd[0] = w->pipefd[1] = -1;
     w->wake.fd[0] = w->wake.fd[1] = -1;
     if ((w->buf = malloc(msgSize)) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for the %s worker\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "out of memory for the %s worker\n",
+                 name);
         goto error;
     }
 
     /* The write end blocks: a worker ahead of the main loop waits. */
     if (pipe(w->pipefd) < 0) {
         w->pipefd[0] = w->pipefd[1] = -1;
-        snmp_log(LOG_ERR, "xensnmpd: %s worker: pipe: %s\n", name,
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s worker: pipe: %s\n", name,
                  strerror(errno));
         goto error;
     }
     if (xsFdSetup(w->pipefd[0], true) < 0 ||
         xsFdSetup(w->pipefd[1], false) < 0 || xsWakePipeOpen(&w->wake) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: %s worker: %s\n", name, strerror(errno));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s worker: %s\n", name,
+                 strerror(errno));
         goto error;
     }
     if (register_readfd(w->pipefd[0], xsWorkerReadable, w) < 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot watch the %s pipe\n", name);
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot watch the %s pipe\n", name);
         goto error;
     }
     w->watched = true;
     rc = pthread_create(&w->thread, NULL, xsWorkerThread, w);
     if (rc != 0) {
-        snmp_log(LOG_ERR, "xensnmpd: cannot start the %s thread: %s\n", name,
-                 strerror(rc));
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot start the %s thread: %s\n",
+                 name, strerror(rc));
         goto error;
     }
     w->threadStarted = true;
@@ -281,18 +286,19 @@ error:
     return NULL;
 }
 
-void
-xsWorkerStop(xsWorker *w)
+static void
+xsWorkerRequestStop(xsWorker *w)
 {
-    if (w == NULL)
-        return;
-    if (w->threadStarted) {
-        pthread_mutex_lock(&w->lock);
-        w->stop = true;
-        pthread_mutex_unlock(&w->lock);
-        xsWakePipeSignal(&w->wake);
-        pthread_join(w->thread, NULL);
-    }
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_mutex_unlock(&w->lock);
+    xsWakePipeSignal(&w->wake);
+}
+
+/* After the thread ended: delivers what is left and frees @w. */
+static void
+xsWorkerFree(xsWorker *w)
+{
     if (w->watched)
         unregister_readfd(w->pipefd[0]);
     /* After the join nothing writes any more: deliver what is left. */
@@ -303,4 +309,50 @@ xsWorkerStop(xsWorker *w)
     pthread_mutex_destroy(&w->lock);
     free(w->buf);
     free(w);
+}
+
+void
+xsWorkerStop(xsWorker *w)
+{
+    if (w == NULL)
+        return;
+    if (w->threadStarted) {
+        xsWorkerRequestStop(w);
+        pthread_join(w->thread, NULL);
+    }
+    xsWorkerFree(w);
+}
+
+int
+xsWorkerStopWithin(xsWorker *w, unsigned int timeoutMs)
+{
+    struct timespec deadline;
+    int rc;
+
+    if (w == NULL)
+        return 0;
+    if (w->threadStarted) {
+        xsWorkerRequestStop(w);
+        /* pthread_timedjoin_np() takes a CLOCK_REALTIME deadline. */
+        clock_gettime(CLOCK_REALTIME, &deadline);
+        deadline.tv_sec += timeoutMs / 1000;
+        deadline.tv_nsec += (long)(timeoutMs % 1000) * 1000000L;
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000L;
+        }
+        rc = pthread_timedjoin_np(w->thread, NULL, &deadline);
+        if (rc != 0) {
+            /* Still in a hypervisor call: the thread keeps @w (its pipes
+             * and buffers) until the process exits; only the main loop
+             * stops watching it. */
+            if (w->watched)
+                unregister_readfd(w->pipefd[0]);
+            w->watched = false;
+            pthread_detach(w->thread);
+            return -1;
+        }
+    }
+    xsWorkerFree(w);
+    return 0;
 }

@@ -118,4 +118,16 @@ void xsWorkerWake(xsWorker *w);
  */
 void xsWorkerStop(xsWorker *w);
 
+/**
+ * xsWorkerStopWithin:
+ * @w: the worker, or NULL
+ * @timeoutMs: how long to wait for the thread
+ *
+ * As xsWorkerStop(), but waits at most @timeoutMs for the thread to
+ * return.  Returns 0 when it did (@w is freed), or -1 when the thread is
+ * still busy: it is then detached and keeps @w until the process exits,
+ * and its later messages are not delivered.  For stopping the agent.
+ */
+int xsWorkerStopWithin(xsWorker *w, unsigned int timeoutMs);
+
 #endif /* XENSNMP_WORKER_H */

@@ -22,10 +22,16 @@
 #include <net-snmp/agent/net-snmp-agent-includes.h>
 
 #include "connection.h"
+#include "logprefix.h"
 #include "refresh.h"
 #include "snapshot.h"
 #include "xenNotify.h"
 #include "xen_mib.h"
+
+/* How many notifications are kept while the master agent is away: a
+ * day's outage of a busy host should not grow the agent without bound,
+ * and the oldest matter least once the newest say how things ended. */
+#define XEN_NOTIFY_QUEUE_MAX 1000
 
 /* File-local: the agent has one notification module and one thread. */
 static struct {
@@ -33,14 +39,109 @@ static struct {
      * table; NULL until the first snapshot, the baseline, arrives. */
     xsSnapshot *notified;
     bool enabled;
+    /* Notifications that could not be sent yet, oldest first: a ring of
+     * XEN_NOTIFY_QUEUE_MAX varbind lists, each owned here. */
+    netsnmp_variable_list **queue;
+    size_t qhead;
+    size_t qlen;
+    unsigned long long dropped; /* oldest ones dropped since last told */
+    bool masterAway;            /* xenNotifySetMasterUp(false) */
 } xenNotify;
 
 static const oid xenNotifyTrapOid[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
 static const oid xenNotifyRootOid[] = {XEN_MIB_ROOT, 0};
 static const oid xenNotifyObjectsOid[] = {XEN_MIB_OBJECTS, 4};
 static const oid xenNotifyEntryOid[] = {XEN_MIB_DOMAIN_TABLE_OID, 1};
-static const oid xenNotifyFailedCallsOid[] = {XEN_MIB_NODE_OID,
-                                              XEN_NODE_FAILED_CALLS, 0};
+static const oid xenNotifyConnectionStateOid[] = {XEN_MIB_NODE_OID,
+                                                  XEN_NODE_CONNECTION_STATE, 0};
+
+/* Keeps @vars (owned from now on) for when the master is back; a full
+ * queue drops its oldest entry. */
+static void
+xenNotifyKeep(netsnmp_variable_list *vars)
+{
+    size_t tail;
+
+    if (xenNotify.queue == NULL &&
+        (xenNotify.queue =
+             calloc(XEN_NOTIFY_QUEUE_MAX, sizeof(*xenNotify.queue))) == NULL) {
+        xenNotify.dropped++;
+        snmp_free_varbind(vars);
+        return;
+    }
+    if (xenNotify.qlen == XEN_NOTIFY_QUEUE_MAX) {
+        snmp_free_varbind(xenNotify.queue[xenNotify.qhead]);
+        xenNotify.qhead = (xenNotify.qhead + 1) % XEN_NOTIFY_QUEUE_MAX;
+        xenNotify.qlen--;
+        xenNotify.dropped++;
+    }
+    tail = (xenNotify.qhead + xenNotify.qlen) % XEN_NOTIFY_QUEUE_MAX;
+    xenNotify.queue[tail] = vars;
+    xenNotify.qlen++;
+}
+
+/* Sends @vars (owned from now on), or keeps it while the master is away
+ * or older ones wait, so that notifications arrive in the order raised. */
+static void
+xenNotifyDeliver(netsnmp_variable_list *vars)
+{
+    if (xenNotify.masterAway || xenNotify.qlen > 0) {
+        xenNotifyKeep(vars);
+        return;
+    }
+    send_v2trap(vars);
+    snmp_free_varbind(vars);
+}
+
+/* Sends what was kept, oldest first, and says what was lost. */
+static void
+xenNotifyFlush(void)
+{
+    size_t sent = 0;
+
+    if (xenNotify.dropped > 0) {
+        snmp_log(LOG_WARNING,
+                 XS_LOG_PREFIX "%llu notifications dropped while the master "
+                               "agent was away (at most %d are kept)\n",
+                 xenNotify.dropped, XEN_NOTIFY_QUEUE_MAX);
+        xenNotify.dropped = 0;
+    }
+    while (xenNotify.qlen > 0) {
+        netsnmp_variable_list *vars = xenNotify.queue[xenNotify.qhead];
+
+        xenNotify.queue[xenNotify.qhead] = NULL;
+        xenNotify.qhead = (xenNotify.qhead + 1) % XEN_NOTIFY_QUEUE_MAX;
+        xenNotify.qlen--;
+        send_v2trap(vars);
+        snmp_free_varbind(vars);
+        sent++;
+    }
+    if (sent > 0)
+        snmp_log(LOG_NOTICE,
+                 XS_LOG_PREFIX "sent %zu notifications raised while the "
+                               "master agent was away\n",
+                 sent);
+}
+
+/* Frees what was kept without sending it. */
+static void
+xenNotifyDiscard(void)
+{
+    if (xenNotify.qlen > 0)
+        snmp_log(LOG_WARNING,
+                 XS_LOG_PREFIX "stopping with %zu notifications not sent: "
+                               "the master agent is away\n",
+                 xenNotify.qlen);
+    while (xenNotify.qlen > 0) {
+        snmp_free_varbind(xenNotify.queue[xenNotify.qhead]);
+        xenNotify.qhead = (xenNotify.qhead + 1) % XEN_NOTIFY_QUEUE_MAX;
+        xenNotify.qlen--;
+    }
+    free(xenNotify.queue);
+    xenNotify.queue = NULL;
+    xenNotify.qhead = 0;
+    xenNotify.dropped = 0;
+}
 
 /* Appends <base>.<column>.<name index> (a column of 0 is left out) as a
  * varbind to @vars.  Returns 0 or -1. */
@@ -121,7 +222,8 @@ xenNotifySend(xsEventType type, const char *name, size_t namelen,
                           OID_LENGTH(xenNotifyEntryOid), XEN_DOM_OPER_STATE,
                           name, namelen, ASN_INTEGER, &cur, sizeof(cur)) < 0)
         goto cleanup;
-    send_v2trap(vars);
+    xenNotifyDeliver(vars);
+    vars = NULL;
 
 cleanup:
     snmp_free_varbind(vars);
@@ -154,7 +256,8 @@ xenNotifyLoad(const xsSnapshot *snap)
     if (snap == NULL)
         return;
     if ((next = xsSnapshotStates(snap)) == NULL) {
-        snmp_log(LOG_ERR, "xensnmpd: out of memory for notification state\n");
+        snmp_log(LOG_ERR,
+                 XS_LOG_PREFIX "out of memory for notification state\n");
         return;
     }
     if (xenNotify.notified != NULL)
@@ -186,31 +289,33 @@ xenNotifyControlFailed(const char *name, int action, const char *error)
                           name, namelen, ASN_OCTET_STR, error,
                           strlen(error)) < 0)
         goto cleanup;
-    send_v2trap(vars);
+    xenNotifyDeliver(vars);
+    vars = NULL;
 
 cleanup:
     snmp_free_varbind(vars);
 }
 
-/* Connection listener: xenConnectionLost / xenConnectionRestored. */
+/* Connection listener: xenConnectionLost / xenConnectionRestored, with
+ * xenNodeConnectionState: an INTEGER, so that net-snmp's conversion to
+ * an SNMPv1 trap (done for every notification) has nothing to refuse. */
 static void
 xenNotifyConnection(bool up)
 {
     netsnmp_variable_list *vars = NULL;
-    unsigned long long failed = xsConnectionFailedCalls();
-    struct counter64 c64;
+    long state = up ? XEN_CONNECTION_UP : XEN_CONNECTION_DOWN;
 
     if (!xenNotify.enabled)
         return;
-    c64.high = (u_long)(failed >> 32);
-    c64.low = (u_long)(failed & 0xFFFFFFFFULL);
     if (xenNotifyBegin(&vars, up ? XEN_NOTIFY_CONNECTION_RESTORED
                                  : XEN_NOTIFY_CONNECTION_LOST) < 0 ||
-        snmp_varlist_add_variable(
-            &vars, xenNotifyFailedCallsOid, OID_LENGTH(xenNotifyFailedCallsOid),
-            ASN_COUNTER64, (u_char *)&c64, sizeof(c64)) == NULL)
+        snmp_varlist_add_variable(&vars, xenNotifyConnectionStateOid,
+                                  OID_LENGTH(xenNotifyConnectionStateOid),
+                                  ASN_INTEGER, (u_char *)&state,
+                                  sizeof(state)) == NULL)
         goto cleanup;
-    send_v2trap(vars);
+    xenNotifyDeliver(vars);
+    vars = NULL;
 
 cleanup:
     snmp_free_varbind(vars);
@@ -223,12 +328,22 @@ xenNotifySetEnabled(bool enabled)
 }
 
 void
+xenNotifySetMasterUp(bool up)
+{
+    if (xenNotify.masterAway == !up)
+        return;
+    xenNotify.masterAway = !up;
+    if (up)
+        xenNotifyFlush();
+}
+
+void
 init_xenNotify(bool enabled)
 {
     xenNotify.enabled = enabled;
     if (xsRefreshAddListener(xenNotifyLoad) < 0)
-        snmp_log(LOG_ERR, "xensnmpd: cannot follow refreshes for "
-                          "notifications\n");
+        snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot follow refreshes for "
+                                        "notifications\n");
     xsRefreshSetConnectionListener(xenNotifyConnection);
 }
 
@@ -237,4 +352,6 @@ shutdown_xenNotify(void)
 {
     xsRefreshSetConnectionListener(NULL);
     xenNotifyForget();
+    xenNotifyDiscard();
+    xenNotify.masterAway = false;
 }

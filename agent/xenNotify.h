@@ -22,6 +22,17 @@ void shutdown_xenNotify(void);
 void xenNotifySetEnabled(bool enabled);
 
 /**
+ * xenNotifySetMasterUp:
+ * @up: whether the master agent takes notifications now
+ *
+ * While the master is away (xensnmpd between two AgentX sessions),
+ * notifications are kept, at most 1000, the oldest dropped first; when
+ * it is back they are sent in the order raised, and the number dropped is
+ * logged.  The master is taken as up until told otherwise (in snmpd's
+ * dlmod it always is).
+ */
+void xenNotifySetMasterUp(bool up);
+
  * xenNotifyControlFailed:
  * @name: the domain's name (NUL-terminated)
  * @action: the XEN_ACTION_* value that failed

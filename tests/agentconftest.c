@@ -8,9 +8,13 @@
 
 #include <config.h>
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutils.h"
 #include "agentconf.h"
@@ -453,6 +457,45 @@ static const loadCase loadCases[] = {
     {"agentdata", ": cannot read: Is a directory", EARLIER},
 };
 
+/* A FIFO as the configuration must be refused at once, not waited on
+ * (the alarm fails a read that hangs). */
+static int
+testLoadFifo(const void *data)
+{
+    char dir[] = "/tmp/agentconftest.XXXXXX";
+    char path[64];
+    char expected[128];
+    char err[512] = "";
+    xsConfig cfg;
+    int ret = -1;
+
+    (void)data;
+    xsConfigInit(&cfg);
+    if (mkdtemp(dir) == NULL) {
+        virTestFail("mkdtemp: %s", strerror(errno));
+        return -1;
+    }
+    snprintf(path, sizeof(path), "%s/fifo.conf", dir);
+    if (mkfifo(path, 0600) < 0) {
+        virTestFail("mkfifo: %s", strerror(errno));
+        goto cleanup;
+    }
+    alarm(10);
+    if (virTestExpectInt("return", xsConfigLoad(&cfg, path, err, sizeof(err)),
+                         -1) < 0)
+        goto cleanup;
+    snprintf(expected, sizeof(expected),
+             "%s: not a regular file (a FIFO, socket or device)", path);
+    ret = virTestExpectStr("message", err, expected);
+
+cleanup:
+    alarm(0);
+    unlink(path);
+    rmdir(dir);
+    xsConfigClear(&cfg);
+    return ret;
+}
+
 static int
 mymain(void)
 {
@@ -483,6 +526,8 @@ mymain(void)
         if (virTestRun(title, testLoad, &loadCases[i]) < 0)
             ret = -1;
     }
+    if (virTestRun("config_load_fifo_refused", testLoadFifo, NULL) < 0)
+        ret = -1;
     return ret;
 }
 

@@ -144,6 +144,10 @@ tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
 INTEGRATION_TESTS = \
 	tests/integration/values.sh \
 	tests/integration/dlmod.sh \
+	tests/integration/dlmodlog.sh \
+	tests/integration/stop.sh \
+	tests/integration/masterlink.sh \
+	tests/integration/daemonfiles.sh \
 	tests/integration/agentxtcp.sh \
 	tests/integration/benchclient.sh \
 	tests/integration/options.sh \

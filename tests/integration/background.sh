@@ -144,12 +144,15 @@ check "whole_set_refusal_logged" grep -q \
 : >"$XS_TMP/outage"
 check "outage_sends_connectionLost" has_trap 9
 lost=$(wait_trap 9)
-check "outage_connectionLost_carries_failedCalls" sh -c \
-    "printf '%s' '$lost' | grep -q '42\.1\.1\.20\.0 = Counter64: [1-9]'"
+check "outage_connectionLost_carries_connectionState_down" sh -c \
+    "printf '%s' '$lost' | grep -q '42\.1\.1\.19\.0 = INTEGER: 2'"
 is "$($SNMPGET -Oqv "$XS_NODE_OID.19.0")" 2 "outage_connection_state_down"
 is "$($SNMPGET -Oqv "$XS_DOM_OID.6$WEB01")" 1 "outage_last_snapshot_still_served"
 rm -f "$XS_TMP/outage"
 check "outage_end_sends_connectionRestored" has_trap 10
+check "outage_connectionRestored_carries_connectionState_up" sh -c \
+    "grep -F '$XS_TRAP_OID = OID: $XS_NOTIF_OID.10|' '$XS_TMP/traps.log' |
+        grep -q '42\.1\.1\.19\.0 = INTEGER: 1'"
 check "outage_connection_state_up_again" xs_wait_value "$XS_NODE_OID.19.0" 1
 is "$(grep -c -F "$XS_TRAP_OID = OID: $XS_NOTIF_OID.9|" "$XS_TMP/traps.log")" 1 \
     "outage_connectionLost_sent_once"
