@@ -33,6 +33,7 @@ void xenNotifySetEnabled(bool enabled);
  */
 void xenNotifySetMasterUp(bool up);
 
+/**
  * xenNotifyControlFailed:
  * @name: the domain's name (NUL-terminated)
  * @action: the XEN_ACTION_* value that failed
