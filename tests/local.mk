@@ -100,7 +100,7 @@ EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 
 # Agent core (agent/libxscore.la): configuration, snapshots, SET decisions.
 AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest \
-	tests/snapshotpatchtest
+	tests/snapshotpatchtest tests/iosnapshottest
 check_PROGRAMS += $(AGENT_TESTS)
 TESTS += $(AGENT_TESTS)
 AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
@@ -117,6 +117,9 @@ tests_setcoretest_LDADD = $(AGENT_TEST_LDADD)
 tests_snapshotpatchtest_SOURCES = tests/snapshotpatchtest.c
 tests_snapshotpatchtest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_snapshotpatchtest_LDADD = $(AGENT_TEST_LDADD)
+tests_iosnapshottest_SOURCES = tests/iosnapshottest.c
+tests_iosnapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_iosnapshottest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
 ## How make check-xen counts dom0's results (tests/xen/results.sh).
 TESTS += tests/xenresultstest.sh
