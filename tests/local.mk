@@ -138,6 +138,7 @@ tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
 
 INTEGRATION_TESTS = \
 	tests/integration/values.sh \
+	tests/integration/iotables.sh \
 	tests/integration/dlmod.sh \
 	tests/integration/agentxtcp.sh \
 	tests/integration/benchclient.sh \
