@@ -107,6 +107,25 @@ r=$(awk -v a="$3" -v b="$7" -v t0="$1" -v t1="$5" \
 check "vif_in_octets_rate_over_sysuptime_near_61440 ($r)" \
     rate_within "$r" 61440 30
 
+# check_snmp --rate (README's Nagios example): the plugin keeps the last
+# value in its state directory and divides by its own poll interval.
+CHECK_SNMP=/usr/lib/nagios/plugins/check_snmp
+[ -x "$CHECK_SNMP" ] || setup_failed "$CHECK_SNMP is missing" \
+    "apt-get install monitoring-plugins-standard"
+MP_STATE_DIRECTORY=$XS_TMP/nagios-state
+export MP_STATE_DIRECTORY
+mkdir -p "$MP_STATE_DIRECTORY"
+check_rate() {
+    "$CHECK_SNMP" -H 127.0.0.1 -p "$XS_PORT" -P 2c -C public --rate \
+        -o "$VBD.5.$DB01.51728" -w 20000 -c 100000
+}
+check_rate >/dev/null
+sleep 4
+out=$(check_rate)
+r=$(printf '%s' "$out" | sed -n 's/^SNMP RATE OK - \([0-9]*\) .*/\1/p')
+check "check_snmp_rate_of_vbd_read_sectors_near_13440 ($out)" \
+    rate_within "${r:-0}" 13440 30
+
 # With the MIB: snmptable prints one row per device.
 MIBOPTS="-M +$abs_srcdir/mib:$abs_srcdir/tests/mibs -m XEN-SNMP-MIB"
 rows=$($SNMPTABLE $MIBOPTS -Cf '|' -CH XEN-SNMP-MIB::xenVbdTable 2>&1 |
