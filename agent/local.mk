@@ -14,6 +14,7 @@ agent_libxscore_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS)
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h \
+	agent/devindex.c agent/devindex.h \
 	agent/mibindex.c agent/mibindex.h \
 	agent/setcore.c agent/setcore.h
 
@@ -30,6 +31,7 @@ XENSNMP_MIB_SOURCES = \
 	agent/control.c agent/control.h \
 	agent/lifecycle.c agent/lifecycle.h \
 	agent/xenVcpuTable.c agent/xenVcpuTable.h \
+	agent/xenIoTables.c agent/xenIoTables.h \
 	agent/xenNotify.c agent/xenNotify.h \
 	agent/refresh.c agent/refresh.h \
 	agent/worker.c agent/worker.h

@@ -4,7 +4,8 @@
  *
  * The instances of a table, in OID order, are column by column and, in a
  * column, row by row in index order; the snapshot keeps the domains in
- * index order (length, then octets) and each domain's vcpus by number.
+ * index order (length, then octets) and each domain's vcpus and devices
+ * by number.
  * Comparing the request's sub-identifiers with a row's index therefore
  * places the request among the rows, and a binary search over the
  * monotone outcome of that comparison finds the row at or after it.
@@ -64,24 +65,80 @@ xsMibLowerBound(const xsMibIndex *idx, const xsOid *rest, size_t n, int least)
     return lo;
 }
 
-/* The first vcpu of @dom numbered above @number (or at it, with
- * @orEqual); NULL when there is none. */
-static const xsVcpuRow *
-xsMibVcpuAfter(const xsDomainRow *dom, xsOid number, bool orEqual)
+/* How many rows of the table @dom has (a vcpu or device table). */
+static size_t
+xsMibChildCount(const xsMibIndex *idx, const xsDomainRow *dom)
+{
+    switch (idx->table) {
+    case XS_MIB_VCPU_TABLE:
+        return dom->nvcpuRows;
+    case XS_MIB_VIF_TABLE:
+        return dom->nvifRows;
+    case XS_MIB_VBD_TABLE:
+        return dom->nvbdRows;
+    default:
+        return 0;
+    }
+}
+
+/* The last index sub-identifier of row @i of @dom. */
+static xsOid
+xsMibChildNumber(const xsMibIndex *idx, const xsDomainRow *dom, size_t i)
+{
+    switch (idx->table) {
+    case XS_MIB_VCPU_TABLE:
+        return dom->vcpuRows[i].number;
+    case XS_MIB_VIF_TABLE:
+        return dom->vifRows[i].index;
+    case XS_MIB_VBD_TABLE:
+        return dom->vbdRows[i].index;
+    default:
+        return 0;
+    }
+}
+
+/* Makes @hit name row @i of @dom. */
+static void
+xsMibChildHit(const xsMibIndex *idx, const xsDomainRow *dom, size_t i,
+              xsMibHit *hit)
+{
+    hit->dom = dom;
+    if (idx->table == XS_MIB_VCPU_TABLE)
+        hit->vcpu = &dom->vcpuRows[i];
+    else if (idx->table == XS_MIB_VIF_TABLE)
+        hit->dev = &dom->vifRows[i];
+    else if (idx->table == XS_MIB_VBD_TABLE)
+        hit->dev = &dom->vbdRows[i];
+}
+
+/* The position of the first row of @dom numbered above @number (or at
+ * it, with @orEqual); the row count when there is none. */
+static size_t
+xsMibChildAfter(const xsMibIndex *idx, const xsDomainRow *dom, xsOid number,
+                bool orEqual)
 {
     size_t lo = 0;
-    size_t hi = dom->nvcpuRows;
+    size_t hi = xsMibChildCount(idx, dom);
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        xsOid v = dom->vcpuRows[mid].number;
+        xsOid v = xsMibChildNumber(idx, dom, mid);
 
         if (v < number || (v == number && !orEqual))
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < dom->nvcpuRows ? &dom->vcpuRows[lo] : NULL;
+    return lo;
+}
+
+/* The last index sub-identifier of the row @hit names. */
+static xsOid
+xsMibHitNumber(const xsMibIndex *idx, const xsMibHit *hit)
+{
+    if (idx->table == XS_MIB_VCPU_TABLE)
+        return hit->vcpu->number;
+    return hit->dev->index;
 }
 
 /* The first row of the table. */
@@ -91,8 +148,8 @@ xsMibRowFirst(const xsMibIndex *idx, xsMibHit *hit)
     if (idx->ndoms == 0)
         return false;
     hit->dom = idx->doms[0];
-    if (idx->table == XS_MIB_VCPU_TABLE)
-        hit->vcpu = &hit->dom->vcpuRows[0];
+    if (idx->table != XS_MIB_DOMAIN_TABLE)
+        xsMibChildHit(idx, hit->dom, 0, hit);
     return true;
 }
 
@@ -121,21 +178,19 @@ xsMibRowAfter(const xsMibIndex *idx, const xsOid *rest, size_t n, bool orEqual,
          * A row { key, v } is after it when v > t0, or at it when v == t0
          * and nothing follows t0. */
         size_t klen = 1 + dom->namelen;
-        const xsVcpuRow *vcpu =
-            xsMibVcpuAfter(dom, rest[klen], orEqual && n == klen + 1);
+        size_t pos =
+            xsMibChildAfter(idx, dom, rest[klen], orEqual && n == klen + 1);
 
-        if (vcpu != NULL) {
-            hit->dom = dom;
-            hit->vcpu = vcpu;
+        if (pos < xsMibChildCount(idx, dom)) {
+            xsMibChildHit(idx, dom, pos, hit);
             return true;
         }
-        /* Every domain here has vcpus: the next one's first is next. */
+        /* Every domain here has rows: the next one's first is next. */
         if (++i == idx->ndoms)
             return false;
         dom = idx->doms[i];
     }
-    hit->dom = dom;
-    hit->vcpu = &dom->vcpuRows[0];
+    xsMibChildHit(idx, dom, 0, hit);
     return true;
 }
 
@@ -151,14 +206,14 @@ xsMibRowExact(const xsMibIndex *idx, const xsOid *rest, size_t n, xsMibHit *hit)
     c = xsMibKeyCompare(hit->dom, rest, n);
     if (idx->table == XS_MIB_DOMAIN_TABLE)
         return c == XS_KEY_EQUAL;
-    /* The key, then exactly one sub-identifier: the vcpu number. */
+    /* The key, then exactly one sub-identifier: the row's number. */
     return c == XS_KEY_PREFIX && n == 2 + hit->dom->namelen &&
-           hit->vcpu->number == rest[n - 1];
+           xsMibHitNumber(idx, hit) == rest[n - 1];
 }
 
-xsMibResult
-xsMibIndexLocate(const xsMibIndex *idx, const xsOid *suffix, size_t len,
-                 xsMibMode mode, xsMibHit *hit)
+static xsMibResult
+xsMibLocateOnce(const xsMibIndex *idx, const xsOid *suffix, size_t len,
+                xsMibMode mode, xsMibHit *hit)
 {
     xsOid col;
 
@@ -173,6 +228,7 @@ xsMibIndexLocate(const xsMibIndex *idx, const xsOid *suffix, size_t len,
         /* The search left the next row in @hit: a SET must not see it. */
         hit->dom = NULL;
         hit->vcpu = NULL;
+        hit->dev = NULL;
         return XS_MIB_NO_INSTANCE;
     }
 
@@ -210,9 +266,33 @@ xsMibIndexSuffix(const xsMibIndex *idx, const xsMibHit *hit, xsOid *out)
     out[n++] = hit->dom->namelen;
     for (j = 0; j < hit->dom->namelen; j++)
         out[n++] = (unsigned char)hit->dom->name[j];
-    if (idx->table == XS_MIB_VCPU_TABLE)
-        out[n++] = hit->vcpu->number;
+    if (idx->table != XS_MIB_DOMAIN_TABLE)
+        out[n++] = xsMibHitNumber(idx, hit);
     return n;
+}
+
+xsMibResult
+xsMibIndexLocate(const xsMibIndex *idx, const xsOid *suffix, size_t len,
+                 xsMibMode mode, xsMibHit *hit)
+{
+    xsMibResult r = xsMibLocateOnce(idx, suffix, len, mode, hit);
+    xsOid next[XS_MIB_SUFFIX_MAX];
+
+    if (r != XS_MIB_FOUND || idx->present == NULL || idx->present(hit))
+        return r;
+    if (mode == XS_MIB_EXACT) {
+        hit->dom = NULL;
+        hit->vcpu = NULL;
+        hit->dev = NULL;
+        return XS_MIB_NO_INSTANCE;
+    }
+    /* Past every instance that does not exist: at most the rest of the
+     * column per request, and a walk crosses each once. */
+    do {
+        len = xsMibIndexSuffix(idx, hit, next);
+        r = xsMibLocateOnce(idx, next, len, XS_MIB_NEXT, hit);
+    } while (r == XS_MIB_FOUND && !idx->present(hit));
+    return r;
 }
 
 int
@@ -225,13 +305,14 @@ xsMibIndexInit(xsMibIndex *idx, xsMibTable table, unsigned int minColumn,
     if (snap != NULL && snap->ndoms > 0 &&
         (doms = malloc(snap->ndoms * sizeof(*doms))) == NULL)
         return -1;
+    idx->table = table;
     for (i = 0; snap != NULL && i < snap->ndoms; i++) {
-        if (table == XS_MIB_VCPU_TABLE && snap->doms[i].nvcpuRows == 0)
+        if (table != XS_MIB_DOMAIN_TABLE &&
+            xsMibChildCount(idx, &snap->doms[i]) == 0)
             continue;
         doms[n++] = &snap->doms[i];
     }
     free(idx->doms);
-    idx->table = table;
     idx->minColumn = minColumn;
     idx->maxColumn = maxColumn;
     idx->doms = doms;

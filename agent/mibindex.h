@@ -12,7 +12,7 @@
  * OIDs are given relative to the table (xenDomainTable, xenVcpuTable):
  * an instance is { 1, column, index... }, with the index of a domain row
  * { length, name octets... } (a non-IMPLIED DisplayString) and of a vcpu
- * row the same followed by the vcpu number.
+ * or device row the same followed by the vcpu or device number.
  */
 
 #ifndef XENSNMP_MIBINDEX_H
@@ -26,10 +26,19 @@
 /* A sub-identifier, as net-snmp stores it (its "oid" type). */
 typedef unsigned long xsOid;
 
-/* Longest instance suffix: entry, column, length, name, vcpu number. */
+/* Longest instance suffix: entry, column, length, name, vcpu or device
+ * number. */
 #define XS_MIB_SUFFIX_MAX (3 + XS_NAME_MAX + 1)
 
-typedef enum { XS_MIB_DOMAIN_TABLE, XS_MIB_VCPU_TABLE } xsMibTable;
+/* The domain table, and the tables of a domain's rows of one kind,
+ * indexed by the domain and a number: vcpus, network interfaces (the
+ * Xen device id), block devices (the virtual device number). */
+typedef enum {
+    XS_MIB_DOMAIN_TABLE,
+    XS_MIB_VCPU_TABLE,
+    XS_MIB_VIF_TABLE,
+    XS_MIB_VBD_TABLE
+} xsMibTable;
 
 typedef enum {
     XS_MIB_EXACT,          /* GET and SET: the instance named */
@@ -46,9 +55,17 @@ typedef enum {
 } xsMibResult;
 
 /* The rows one table serves, in index order: for the domain table every
- * domain of the snapshot, for the vcpu table the domains that have vcpu
- * rows (so that the next vcpu row is never more than one step away). */
+ * domain of the snapshot, for the others the domains that have rows of
+ * the table's kind (so that the next row is never more than one step
+ * away). */
 typedef struct _xsMibIndex xsMibIndex;
+
+typedef struct _xsMibHit xsMibHit;
+
+/* Whether the instance @hit names exists (a device counter the
+ * hypervisor does not keep has none); instances it refuses are skipped
+ * by GETNEXT and answer noSuchInstance to GET. */
+typedef bool (*xsMibPresentFunc)(const xsMibHit *hit);
 
 struct _xsMibIndex {
     xsMibTable table;
@@ -56,14 +73,16 @@ struct _xsMibIndex {
     unsigned int maxColumn;
     const xsDomainRow **doms; /* borrowed rows of one snapshot */
     size_t ndoms;
+    /* NULL: every instance of every row exists.  Set by the caller after
+     * xsMibIndexInit, which keeps it. */
+    xsMibPresentFunc present;
 };
-
-typedef struct _xsMibHit xsMibHit;
 
 struct _xsMibHit {
     unsigned int column;
     const xsDomainRow *dom;
     const xsVcpuRow *vcpu; /* vcpu table only */
+    const xsDevRow *dev;   /* interface and block device tables only */
 };
 
 /**

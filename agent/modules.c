@@ -9,6 +9,7 @@
 #include "modules.h"
 #include "refresh.h"
 #include "xenDomainTable.h"
+#include "xenIoTables.h"
 #include "xenNode.h"
 #include "xenNotify.h"
 #include "xenVcpuTable.h"
@@ -20,6 +21,7 @@ xsModulesInit(const xsConfig *cfg)
     init_xenNode();
     init_xenDomainTable();
     init_xenVcpuTable();
+    init_xenIoTables();
     xsControlInit();
     /* Last: its baseline is the snapshot the tables already serve. */
     init_xenNotify(cfg->notifications);
@@ -33,6 +35,7 @@ xsModulesShutdown(void)
      * notify and refresh. */
     xsControlShutdown();
     shutdown_xenNotify();
+    shutdown_xenIoTables();
     shutdown_xenVcpuTable();
     shutdown_xenDomainTable();
     shutdown_xenNode();

@@ -29,7 +29,7 @@
 #include "refresh.h"
 #include "worker.h"
 
-#define XS_REFRESH_MAX_LISTENERS 4
+#define XS_REFRESH_MAX_LISTENERS 8
 
 /* A change reported by the hypervisor connection refreshes at once, but
  * not sooner than this after the previous refresh: a burst of events

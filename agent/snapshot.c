@@ -21,6 +21,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "devindex.h"
+#include "libvir_stats.h"
 #include "snapshot.h"
 
 /* Largest vcpu count a domain can have (the reference's Xen limit and the
@@ -38,6 +40,7 @@ typedef struct {
     xsSnapshot pub; /* first: a pointer to it is a pointer to this */
     xsVcpuRow *vcpus;
     unsigned char *bytes;
+    xsDevRow *devs; /* the rows' vifRows and vbdRows */
 } xsSnapshotImpl;
 
 /* The state of one snapshot being taken. */
@@ -73,6 +76,14 @@ typedef struct {
 
     /* Memory held by active domains left out of the rows. */
     unsigned long long skippedMemKiB;
+
+    xsDevRow *devs; /* device rows of all domains */
+    size_t ndevs;
+    size_t devsAlloc;
+    /* Offsets into devs of each row's interfaces and disks, parallel to
+     * snap->doms (xsTakeReserveDevices). */
+    size_t *vifOff;
+    size_t *vbdOff;
 } xsTake;
 
 static uint64_t
@@ -159,6 +170,7 @@ xsSnapshotFree(xsSnapshot *snap)
     free(impl->pub.doms);
     free(impl->vcpus);
     free(impl->bytes);
+    free(impl->devs);
     free(impl);
 }
 
@@ -198,21 +210,35 @@ xsBytesString(xsTake *t, const char *s, size_t len)
     return off;
 }
 
+/* Makes room for @n more elements of @size bytes in the array *@arr of
+ * *@alloc elements, @used of them used: doubles it, or more.  -1 on
+ * OOM, with the array as it was. */
+static int
+xsArrayReserve(void **arr, size_t *alloc, size_t used, size_t n, size_t size)
+{
+    if (*alloc - used < n) {
+        size_t want = *alloc * 2;
+        void *p;
+
+        if (want < used + n)
+            want = used + n;
+        if ((p = realloc(*arr, want * size)) == NULL)
+            return -1;
+        *arr = p;
+        *alloc = want;
+    }
+    return 0;
+}
+
 static int
 xsVcpusReserve(xsTake *t, size_t n)
 {
-    if (t->vcpusAlloc - t->nvcpus < n) {
-        size_t want = t->vcpusAlloc * 2;
-        xsVcpuRow *p;
+    void *arr = t->vcpus;
+    int rc =
+        xsArrayReserve(&arr, &t->vcpusAlloc, t->nvcpus, n, sizeof(xsVcpuRow));
 
-        if (want < t->nvcpus + n)
-            want = t->nvcpus + n;
-        if ((p = realloc(t->vcpus, want * sizeof(*p))) == NULL)
-            return -1;
-        t->vcpus = p;
-        t->vcpusAlloc = want;
-    }
-    return 0;
+    t->vcpus = arr;
+    return rc;
 }
 
 static void
@@ -340,6 +366,187 @@ xsRowBaseline(xsTake *t, xsDomainRow *row, const xsDomainRow **prevRow)
     }
 }
 
+/* ---- devices ---------------------------------------------------------- */
+
+typedef enum { XS_DEV_VIF, XS_DEV_VBD } xsDevKind;
+
+/* The per-row device offsets and a first device arena, for @t's
+ * domsAlloc rows of which about @active run (two devices of each kind
+ * each, the common case, before the arena grows). */
+static int
+xsTakeReserveDevices(xsTake *t, size_t active)
+{
+    t->devsAlloc = active * 4 + 16;
+    if ((t->vifOff = malloc(t->domsAlloc * 2 * sizeof(size_t))) == NULL ||
+        (t->devs = malloc(t->devsAlloc * sizeof(xsDevRow))) == NULL)
+        return -1;
+    t->vbdOff = t->vifOff + t->domsAlloc;
+    return 0;
+}
+
+static int
+xsDevsReserve(xsTake *t, size_t n)
+{
+    void *arr = t->devs;
+    int rc = xsArrayReserve(&arr, &t->devsAlloc, t->ndevs, n, sizeof(xsDevRow));
+
+    t->devs = arr;
+    return rc;
+}
+
+static int
+xsDevCompare(const void *a, const void *b)
+{
+    const xsDevRow *x = a;
+    const xsDevRow *y = b;
+
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The row of @rows (@n, sorted) with @index; NULL when there is none. */
+static const xsDevRow *
+xsDevFind(const xsDevRow *rows, size_t n, unsigned int index)
+{
+    xsDevRow key;
+
+    if (n == 0)
+        return NULL;
+    key.index = index;
+    return bsearch(&key, rows, n, sizeof(*rows), xsDevCompare);
+}
+
+/* Reads the counters of device @name into @dev.  false when they cannot
+ * be read (the device went away since it was listed). */
+static bool
+xsReadDevCounters(xsTake *t, virDomainPtr dom, xsDevKind kind, const char *name,
+                  xsDevRow *dev)
+{
+    long long *c = dev->counters;
+    size_t i;
+
+    for (i = 0; i < XS_DEV_COUNTERS; i++)
+        c[i] = -1;
+    if (kind == XS_DEV_VIF) {
+        virDomainInterfaceStatsStruct st;
+
+        if (!xsCount(t,
+                     virDomainInterfaceStats(dom, name, &st, sizeof(st)) == 0))
+            return false;
+        c[XS_VIF_RX_BYTES] = st.rx_bytes;
+        c[XS_VIF_RX_PACKETS] = st.rx_packets;
+        c[XS_VIF_RX_ERRS] = st.rx_errs;
+        c[XS_VIF_RX_DROP] = st.rx_drop;
+        c[XS_VIF_TX_BYTES] = st.tx_bytes;
+        c[XS_VIF_TX_PACKETS] = st.tx_packets;
+        c[XS_VIF_TX_ERRS] = st.tx_errs;
+        c[XS_VIF_TX_DROP] = st.tx_drop;
+    } else {
+        virDomainBlockStatsXenStruct st;
+
+        if (!xsCount(t,
+                     virDomainBlockStatsXen(dom, name, &st, sizeof(st)) == 0))
+            return false;
+        c[XS_VBD_RD_REQ] = st.rd_req;
+        c[XS_VBD_RD_SECT] = st.rd_sect;
+        c[XS_VBD_WR_REQ] = st.wr_req;
+        c[XS_VBD_WR_SECT] = st.wr_sect;
+        c[XS_VBD_OO_REQ] = st.oo_req;
+        c[XS_VBD_F_REQ] = st.f_req;
+        c[XS_VBD_DS_REQ] = st.ds_req;
+    }
+    /* Anything negative is "not kept"; never let it pass for a count. */
+    for (i = 0; i < XS_DEV_COUNTERS; i++)
+        if (c[i] < 0)
+            c[i] = -1;
+    return true;
+}
+
+/* When @dev's counters restarted: the time of the same device in @prev
+ * (the domain's row in the previous snapshot) if the domain's counters
+ * did not restart since, it has the same name and no counter went
+ * backwards; else now. */
+static void
+xsDevBaseline(const xsTake *t, const xsDomainRow *row, const xsDomainRow *prev,
+              xsDevKind kind, xsDevRow *dev)
+{
+    const xsDevRow *p = NULL;
+    size_t i;
+
+    dev->discontinuityNs = t->now;
+    if (prev != NULL && prev->discontinuityNs == row->discontinuityNs)
+        p = kind == XS_DEV_VIF
+                ? xsDevFind(prev->vifRows, prev->nvifRows, dev->index)
+                : xsDevFind(prev->vbdRows, prev->nvbdRows, dev->index);
+    if (p == NULL || strcmp(p->name, dev->name) != 0)
+        return;
+    for (i = 0; i < XS_DEV_COUNTERS; i++)
+        if (dev->counters[i] >= 0 && p->counters[i] > dev->counters[i])
+            return;
+    dev->discontinuityNs = p->discontinuityNs;
+}
+
+/* Reads the devices of @kind of the running domain @dom (row @row, @prev
+ * its previous row or NULL) into the device arena: one list call, then
+ * one statistics call per device.  A device whose name gives no index or
+ * is too long is left out, as is one that went away since listed; the
+ * first of two with the same index is kept.  Returns 0, or -1 on OOM. */
+static int
+xsReadDevices(xsTake *t, virDomainPtr dom, xsDomainRow *row,
+              const xsDomainRow *prev, xsDevKind kind)
+{
+    char **names = NULL;
+    size_t first = t->ndevs;
+    size_t i, n = 0, out;
+    int count;
+    int ret = -1;
+
+    count = kind == XS_DEV_VIF ? virDomainListInterfaces(dom, &names, 0)
+                               : virDomainListBlockDevices(dom, &names, 0);
+    if (!xsCount(t, count >= 0)) {
+        ret = 0; /* no rows: it stopped, or its devices cannot be read */
+        goto cleanup;
+    }
+    if (xsDevsReserve(t, (size_t)count) < 0)
+        goto cleanup;
+    for (i = 0; i < (size_t)count; i++) {
+        xsDevRow *dev = &t->devs[first + n];
+        size_t len = strlen(names[i]);
+        bool ok = kind == XS_DEV_VIF ? xsVifNumber(names[i], &dev->index)
+                                     : xsVbdNumber(names[i], &dev->index);
+
+        if (!ok || len == 0 || len > XS_DEV_NAME_MAX ||
+            !xsReadDevCounters(t, dom, kind, names[i], dev))
+            continue;
+        memcpy(dev->name, names[i], len + 1);
+        n++;
+    }
+    /* Listed in configuration order; served in index order. */
+    qsort(t->devs + first, n, sizeof(xsDevRow), xsDevCompare);
+    for (i = 0, out = 0; i < n; i++) {
+        xsDevRow *dev = &t->devs[first + i];
+
+        if (out > 0 && t->devs[first + out - 1].index == dev->index)
+            continue;
+        xsDevBaseline(t, row, prev, kind, dev);
+        t->devs[first + out++] = *dev;
+    }
+    t->ndevs = first + out;
+    if (kind == XS_DEV_VIF) {
+        t->vifOff[t->ndoms] = first;
+        row->nvifRows = out;
+    } else {
+        t->vbdOff[t->ndoms] = first;
+        row->nvbdRows = out;
+    }
+    ret = 0;
+
+cleanup:
+    for (i = 0; names != NULL && names[i] != NULL; i++)
+        free(names[i]);
+    free(names);
+    return ret;
+}
+
 /* Reads the domain behind @dom into the next row.  Returns 0 (also when
  * the domain is skipped because it vanished or its name is too long), or
  * -1 on OOM.  @knownId is the id it was listed by, -1 when listed by
@@ -449,6 +656,10 @@ xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
             row->maxVcpus = (unsigned int)n;
         }
     }
+    /* Devices exist on the host while the domain is active. */
+    if (row->id >= 0 && (xsReadDevices(t, dom, row, prevRow, XS_DEV_VIF) < 0 ||
+                         xsReadDevices(t, dom, row, prevRow, XS_DEV_VBD) < 0))
+        return -1;
     t->ndoms++;
     return 0;
 }
@@ -476,6 +687,8 @@ xsFixPointers(xsTake *t)
         row->ostype = t->ostypeOff[i] == (size_t)-2
                           ? NULL
                           : (char *)t->bytes + t->ostypeOff[i];
+        row->vifRows = row->nvifRows > 0 ? t->devs + t->vifOff[i] : NULL;
+        row->vbdRows = row->nvbdRows > 0 ? t->devs + t->vbdOff[i] : NULL;
         if (row->nvcpuRows == 0) {
             row->vcpuRows = NULL;
             continue;
@@ -709,6 +922,8 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
     t.ostypeOff = t.nameOff + t.domsAlloc;
     t.vcpuOff = t.ostypeOff + t.domsAlloc;
     t.mapOff = t.vcpuOff + t.domsAlloc;
+    if (xsTakeReserveDevices(&t, (size_t)nids) < 0)
+        goto cleanup;
 
     for (i = 0; i < nids; i++) {
         virDomainPtr dom = virDomainLookupByID(conn, ids[i]);
@@ -741,8 +956,10 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
     xsNodeCount(&t);
     impl->vcpus = t.vcpus;
     impl->bytes = t.bytes;
+    impl->devs = t.devs;
     t.vcpus = NULL;
     t.bytes = NULL;
+    t.devs = NULL;
     t.snap->libCalls = t.calls;
     t.snap->failedCalls = t.failed;
     t.snap->durationNs = xsNowNs() - t.now;
@@ -763,6 +980,8 @@ cleanup:
     free(t.cpumaps);
     free(t.vcpus);
     free(t.bytes);
+    free(t.devs);
+    free(t.vifOff);
     xsSnapshotFree(impl ? &impl->pub : NULL);
     return ret;
 }
@@ -1019,7 +1238,7 @@ xsTakeReserve(xsTake *t, size_t n)
     t->ostypeOff = t->nameOff + t->domsAlloc;
     t->vcpuOff = t->ostypeOff + t->domsAlloc;
     t->mapOff = t->vcpuOff + t->domsAlloc;
-    return 0;
+    return xsTakeReserveDevices(t, n);
 }
 
 xsSnapshot *
@@ -1060,8 +1279,10 @@ xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
     xsNodeCount(&t);
     impl->vcpus = t.vcpus;
     impl->bytes = t.bytes;
+    impl->devs = t.devs;
     t.vcpus = NULL;
     t.bytes = NULL;
+    t.devs = NULL;
     t.snap->libCalls = t.calls;
     t.snap->failedCalls = t.failed;
     t.snap->durationNs = xsNowNs() - t.now;
@@ -1078,6 +1299,8 @@ cleanup:
     free(t.cpumaps);
     free(t.vcpus);
     free(t.bytes);
+    free(t.devs);
+    free(t.vifOff);
     xsSnapshotFree(impl ? &impl->pub : NULL);
     return ret;
 }
@@ -1108,11 +1331,11 @@ xsPatchCount(xsNodeInfo *node, int sign, const xsDomainRow *row)
 }
 
 /* Copies @row into @dst, its name, OS type and affinity maps into @bytes
- * at *@nb and its vcpu rows into @vcpus at *@nv (both advanced).  With
- * NULL arenas it only counts. */
+ * at *@nb, its vcpu rows into @vcpus at *@nv and its device rows into
+ * @devs at *@nd (all advanced).  With NULL arenas it only counts. */
 static void
 xsRowCopy(xsDomainRow *dst, const xsDomainRow *row, unsigned char *bytes,
-          size_t *nb, xsVcpuRow *vcpus, size_t *nv)
+          size_t *nb, xsVcpuRow *vcpus, size_t *nv, xsDevRow *devs, size_t *nd)
 {
     size_t oslen = row->ostype != NULL ? strlen(row->ostype) + 1 : 0;
     size_t v;
@@ -1124,7 +1347,16 @@ xsRowCopy(xsDomainRow *dst, const xsDomainRow *row, unsigned char *bytes,
                                          row->ostype, oslen)
                                 : NULL;
         dst->vcpuRows = row->nvcpuRows > 0 ? vcpus + *nv : NULL;
+        dst->vifRows = row->nvifRows > 0 ? devs + *nd : NULL;
+        dst->vbdRows = row->nvbdRows > 0 ? devs + *nd + row->nvifRows : NULL;
+        if (row->nvifRows > 0)
+            memcpy(dst->vifRows, row->vifRows,
+                   row->nvifRows * sizeof(xsDevRow));
+        if (row->nvbdRows > 0)
+            memcpy(dst->vbdRows, row->vbdRows,
+                   row->nvbdRows * sizeof(xsDevRow));
     }
+    *nd += row->nvifRows + row->nvbdRows;
     *nb += row->namelen + 1 + oslen;
     for (v = 0; v < row->nvcpuRows; v++) {
         const xsVcpuRow *src = &row->vcpuRows[v];
@@ -1148,7 +1380,7 @@ xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
     xsSnapshot *snap;
     unsigned long long outMem = 0, inMem = 0;
     xsNodeInfo node = base->node;
-    size_t i = 0, j = 0, k, nrows = 0, nb = 0, nv = 0;
+    size_t i = 0, j = 0, k, nrows = 0, nb = 0, nv = 0, nd = 0;
 
     rows = malloc((base->ndoms + fresh->ndoms + 1) * sizeof(*rows));
     if (rows == NULL)
@@ -1175,16 +1407,18 @@ xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
         inMem += xsPatchCount(&node, 1, q);
     }
     for (k = 0; k < nrows; k++)
-        xsRowCopy(NULL, rows[k], NULL, &nb, NULL, &nv);
+        xsRowCopy(NULL, rows[k], NULL, &nb, NULL, &nv, NULL, &nd);
     if ((impl = calloc(1, sizeof(*impl))) == NULL ||
         (impl->pub.doms = calloc(nrows + 1, sizeof(xsDomainRow))) == NULL ||
         (impl->vcpus = malloc((nv + 1) * sizeof(xsVcpuRow))) == NULL ||
-        (impl->bytes = malloc(nb + 1)) == NULL)
+        (impl->bytes = malloc(nb + 1)) == NULL ||
+        (impl->devs = malloc((nd + 1) * sizeof(xsDevRow))) == NULL)
         goto error;
     snap = &impl->pub;
-    nb = nv = 0;
+    nb = nv = nd = 0;
     for (k = 0; k < nrows; k++)
-        xsRowCopy(&snap->doms[k], rows[k], impl->bytes, &nb, impl->vcpus, &nv);
+        xsRowCopy(&snap->doms[k], rows[k], impl->bytes, &nb, impl->vcpus, &nv,
+                  impl->devs, &nd);
     snap->ndoms = nrows;
     /* The memory the replaced rows held is free again, the memory of
      * the rows put in their place is not. */

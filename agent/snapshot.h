@@ -33,6 +33,56 @@ struct _xsVcpuRow {
     size_t maplen;              /* VIR_CPU_MAPLEN(node max cpus) */
 };
 
+/* Longest device name the I/O tables carry (xenVifName, xenVbdName:
+ * SIZE (1..31)); a device with a longer name has no row. */
+#define XS_DEV_NAME_MAX 31
+
+/* The counters of a network interface row, in the order of
+ * virDomainInterfaceStatsStruct (seen from the guest: rx is what it
+ * received) and of xenVifTable's columns. */
+enum {
+    XS_VIF_RX_BYTES,
+    XS_VIF_RX_PACKETS,
+    XS_VIF_RX_ERRS,
+    XS_VIF_RX_DROP,
+    XS_VIF_TX_BYTES,
+    XS_VIF_TX_PACKETS,
+    XS_VIF_TX_ERRS,
+    XS_VIF_TX_DROP,
+    XS_VIF_COUNTERS
+};
+
+/* The counters of a block device row, in the order of
+ * virDomainBlockStatsXenStruct and of xenVbdTable's columns. */
+enum {
+    XS_VBD_RD_REQ,
+    XS_VBD_RD_SECT, /* 512-byte sectors */
+    XS_VBD_WR_REQ,
+    XS_VBD_WR_SECT,
+    XS_VBD_OO_REQ,
+    XS_VBD_F_REQ,
+    XS_VBD_DS_REQ,
+    XS_VBD_COUNTERS
+};
+
+#define XS_DEV_COUNTERS 8 /* the larger of the two */
+
+/* One network interface or block device of an active domain. */
+typedef struct _xsDevRow xsDevRow;
+
+struct _xsDevRow {
+    /* The row's index (devindex.h): a vif's Xen device id, a vbd's
+     * virtual device number. */
+    unsigned int index;
+    char name[XS_DEV_NAME_MAX + 1]; /* as libvir lists it: "vif3.0", "xvda" */
+    /* The XS_VIF_* or XS_VBD_* counters; -1 when the hypervisor does not
+     * keep one (the library's convention). */
+    long long counters[XS_DEV_COUNTERS];
+    /* Monotonic time its counters (last) restarted, or the agent first
+     * saw them. */
+    uint64_t discontinuityNs;
+};
+
 typedef struct _xsDomainRow xsDomainRow;
 
 struct _xsDomainRow {
@@ -60,6 +110,11 @@ struct _xsDomainRow {
     uint64_t discontinuityNs; /* monotonic time its counters restarted */
     xsVcpuRow *vcpuRows;      /* sorted by number */
     size_t nvcpuRows;
+    /* Devices of an active domain, each list sorted by index. */
+    xsDevRow *vifRows;
+    size_t nvifRows;
+    xsDevRow *vbdRows;
+    size_t nvbdRows;
 };
 
 typedef struct _xsNodeInfo xsNodeInfo;
@@ -100,8 +155,10 @@ struct _xsSnapshot {
 };
 
 /* Takes a snapshot through @conn.  @prev (may be NULL) supplies cpu usage
- * baselines, start and discontinuity times, and cached OS types, matched
- * by name and checked by UUID.  The libvir calls made and those that
+ * baselines, start and discontinuity times (of domains and of their
+ * devices), and cached OS types, matched by name and checked by UUID.
+ * The devices of each active domain cost one list call per kind and one
+ * statistics call per device.  The libvir calls made and those that
  * failed are ADDED to *@calls and *@failed (each may be NULL), so that the
  * caller can keep running totals; the snapshot's libCalls/failedCalls are
  * this snapshot's alone.  Returns NULL if the host could not be read at

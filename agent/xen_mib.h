@@ -15,6 +15,8 @@
 #define XEN_MIB_NODE_OID XEN_MIB_OBJECTS, 1
 #define XEN_MIB_DOMAIN_TABLE_OID XEN_MIB_OBJECTS, 2
 #define XEN_MIB_VCPU_TABLE_OID XEN_MIB_OBJECTS, 3
+#define XEN_MIB_VIF_TABLE_OID XEN_MIB_OBJECTS, 5
+#define XEN_MIB_VBD_TABLE_OID XEN_MIB_OBJECTS, 6
 
 /* xenNode scalars. */
 enum {
@@ -136,5 +138,30 @@ enum {
 };
 #define XEN_VCPU_MIN_COLUMN XEN_VCPU_STATE
 #define XEN_VCPU_MAX_COLUMN XEN_VCPU_AFFINITY
+
+/* xenVifEntry columns: the name, then the XS_VIF_* counters in their
+ * order (snapshot.h), then the discontinuity time. */
+enum {
+    XEN_VIF_INDEX = 1,
+    XEN_VIF_NAME = 2,
+    XEN_VIF_IN_OCTETS = 3,  /* first counter */
+    XEN_VIF_OUT_DROPS = 10, /* last counter */
+    XEN_VIF_DISCONTINUITY_TIME = 11
+};
+#define XEN_VIF_MIN_COLUMN XEN_VIF_NAME
+#define XEN_VIF_MAX_COLUMN XEN_VIF_DISCONTINUITY_TIME
+
+/* xenVbdEntry columns: the names, then the XS_VBD_* counters in their
+ * order, then the discontinuity time. */
+enum {
+    XEN_VBD_INDEX = 1,
+    XEN_VBD_NAME = 2,
+    XEN_VBD_BACKEND_NAME = 3,
+    XEN_VBD_READ_REQUESTS = 4,     /* first counter */
+    XEN_VBD_DISCARD_REQUESTS = 10, /* last counter */
+    XEN_VBD_DISCONTINUITY_TIME = 11
+};
+#define XEN_VBD_MIN_COLUMN XEN_VBD_NAME
+#define XEN_VBD_MAX_COLUMN XEN_VBD_DISCONTINUITY_TIME
 
 #endif /* XENSNMP_XEN_MIB_H */

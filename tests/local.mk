@@ -108,7 +108,7 @@ EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 
 # Agent core (agent/libxscore.la): configuration, snapshots, SET decisions.
 AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest \
-	tests/snapshotpatchtest
+	tests/snapshotpatchtest tests/iosnapshottest
 check_PROGRAMS += $(AGENT_TESTS)
 TESTS += $(AGENT_TESTS)
 AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
@@ -125,6 +125,9 @@ tests_setcoretest_LDADD = $(AGENT_TEST_LDADD)
 tests_snapshotpatchtest_SOURCES = tests/snapshotpatchtest.c
 tests_snapshotpatchtest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_snapshotpatchtest_LDADD = $(AGENT_TEST_LDADD)
+tests_iosnapshottest_SOURCES = tests/iosnapshottest.c
+tests_iosnapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_iosnapshottest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
 ## How make check-xen counts dom0's results (tests/xen/results.sh).
 TESTS += tests/xenresultstest.sh
@@ -143,6 +146,7 @@ tests_integration_virdump_LDADD = lib/libvir.la $(LIBXML_LIBS)
 
 INTEGRATION_TESTS = \
 	tests/integration/values.sh \
+	tests/integration/iotables.sh \
 	tests/integration/dlmod.sh \
 	tests/integration/dlmodlog.sh \
 	tests/integration/stop.sh \

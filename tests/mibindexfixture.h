@@ -5,7 +5,10 @@
  *
  * The rows, in index order: "a" (vcpus 0 and 1), "b" and "c" (shut off:
  * no vcpus), "zz" (vcpus 0, 2 and 7), "\xff\xff" (vcpu 5), then a name of
- * XS_NAME_MAX octets 'x' (vcpu 4294967295, the largest number).
+ * XS_NAME_MAX octets 'x' (vcpu 4294967295, the largest number).  Block
+ * devices: "a" 51712 and 51728, "c" 768, "zz" 0 (no counter kept: only
+ * its names) and 2147483647 (every other counter kept); the instances of
+ * counters kept as -1 do not exist.
  */
 
 #ifndef XENSNMP_MIBINDEXFIXTURE_H

@@ -20,6 +20,7 @@
 
 #define DOM XS_MIB_DOMAIN_TABLE
 #define VCPU XS_MIB_VCPU_TABLE
+#define VBD XS_MIB_VBD_TABLE
 #define EXACT XS_MIB_EXACT
 #define NEXT XS_MIB_NEXT
 #define INCL XS_MIB_NEXT_INCLUSIVE
@@ -355,17 +356,31 @@ static const mibCase cases[] = {
     {VCPU, false, EXACT, "1.3.1.98.0", XS_MIB_NO_INSTANCE, NULL},
     {VCPU, false, EXACT, "1.1.1.97.0", XS_MIB_NO_OBJECT, NULL},
     {VCPU, false, EXACT, "1.6.1.97.0", XS_MIB_NO_OBJECT, NULL},
+    /* Device rows: by domain, then by device number; the instances of
+     * counters not kept (-1) are skipped, a whole row's if need be. */
+    {VBD, false, NEXT, "", XS_MIB_FOUND, "1.2.1.97.51712"},
+    {VBD, false, EXACT, "1.4.1.97.51712", XS_MIB_FOUND, "1.4.1.97.51712"},
+    {VBD, false, EXACT, "1.10.1.97.51712", XS_MIB_NO_INSTANCE, NULL},
+    {VBD, false, NEXT, "1.10.1.97", XS_MIB_FOUND, "1.10.1.97.51728"},
+    {VBD, false, NEXT, "1.8.1.97.51728", XS_MIB_FOUND, "1.9.1.97.51712"},
+    {VBD, false, NEXT, "1.9.2.122.122", XS_MIB_FOUND,
+     "1.9.2.122.122.2147483647"},
+    {VBD, false, NEXT, "1.10.1.97.51728", XS_MIB_FOUND, "1.11.1.97.51712"},
+    {VBD, false, EXACT, "1.4.2.122.122.0", XS_MIB_NO_INSTANCE, NULL},
+    {VBD, false, EXACT, "1.2.2.122.122.0", XS_MIB_FOUND, "1.2.2.122.122.0"},
+    {VBD, false, NEXT, "1.11.2.122.122.2147483647", XS_MIB_END, NULL},
+    {VBD, true, NEXT, "", XS_MIB_END, NULL},
 #undef LONG
 };
 
 static int
 mymain(void)
 {
-    static const char *const tables[] = {"domain", "vcpu"};
+    static const char *const tables[] = {"domain", "vcpu", "vif", "vbd"};
     static const char *const modes[] = {"get", "getnext", "getnext_inclusive"};
     static const propertyCase props[] = {
-        {DOM, EXACT},  {DOM, NEXT},  {DOM, INCL},
-        {VCPU, EXACT}, {VCPU, NEXT}, {VCPU, INCL},
+        {DOM, EXACT}, {DOM, NEXT},  {DOM, INCL}, {VCPU, EXACT}, {VCPU, NEXT},
+        {VCPU, INCL}, {VBD, EXACT}, {VBD, NEXT}, {VBD, INCL},
     };
     int ret = 0;
     size_t i;

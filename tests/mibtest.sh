@@ -169,6 +169,32 @@ xenNotifyDomainName 1.4.1 nf
 xenNotifyPreviousState 1.4.2 nf $dom_states
 xenNotifyAction 1.4.3 nf $actions
 xenNotifyError 1.4.4 nf
+xenVifTable 1.5 na
+xenVifEntry 1.5.1 na
+xenVifIndex 1.5.1.1 na
+xenVifName 1.5.1.2 ro
+xenVifInOctets 1.5.1.3 ro
+xenVifInPackets 1.5.1.4 ro
+xenVifInErrors 1.5.1.5 ro
+xenVifInDrops 1.5.1.6 ro
+xenVifOutOctets 1.5.1.7 ro
+xenVifOutPackets 1.5.1.8 ro
+xenVifOutErrors 1.5.1.9 ro
+xenVifOutDrops 1.5.1.10 ro
+xenVifDiscontinuityTime 1.5.1.11 ro
+xenVbdTable 1.6 na
+xenVbdEntry 1.6.1 na
+xenVbdIndex 1.6.1.1 na
+xenVbdName 1.6.1.2 ro
+xenVbdBackendName 1.6.1.3 ro
+xenVbdReadRequests 1.6.1.4 ro
+xenVbdReadSectors 1.6.1.5 ro
+xenVbdWriteRequests 1.6.1.6 ro
+xenVbdWriteSectors 1.6.1.7 ro
+xenVbdOutOfRequests 1.6.1.8 ro
+xenVbdFlushRequests 1.6.1.9 ro
+xenVbdDiscardRequests 1.6.1.10 ro
+xenVbdDiscontinuityTime 1.6.1.11 ro
 xenDomainStarted 0.1 -
 xenDomainShutdown 0.2 -
 xenDomainPaused 0.3 -
@@ -189,6 +215,9 @@ xenNotifyObjectsGroup 2.1.5 -
 xenNotificationsGroup 2.1.6 -
 xenMonitorCompliance 2.2.1 -
 xenControlCompliance 2.2.2 -
+xenVifGroup 2.1.7 -
+xenVbdGroup 2.1.8 -
+xenIoCompliance 2.2.3 -
 "
 
 if [ $have_snmptranslate = 1 ]; then
@@ -226,12 +255,20 @@ if [ $have_snmptranslate = 1 ]; then
     done <"$tmpdir/objects"
 
     # The UNITS of the layout.
+    # (The I/O tables' counters: octets, packets, requests, sectors.)
+    io_units="xenVifInOctets:octets xenVifInPackets:packets
+        xenVifInErrors:packets xenVifInDrops:packets xenVifOutOctets:octets
+        xenVifOutPackets:packets xenVifOutErrors:packets
+        xenVifOutDrops:packets xenVbdReadRequests:requests
+        xenVbdReadSectors:512-octet_sectors xenVbdWriteRequests:requests
+        xenVbdWriteSectors:512-octet_sectors xenVbdOutOfRequests:events
+        xenVbdFlushRequests:requests xenVbdDiscardRequests:requests"
     for pair in xenNodeMemory:KiB xenNodeFreeMemory:KiB xenNodeMhz:MHz \
         xenNodeRefreshDuration:microseconds xenDomMaxMemory:KiB \
         xenDomMemory:KiB xenDomMemoryTarget:KiB xenDomMaxMemoryMiB:MiB \
         xenDomMemoryTargetMiB:MiB xenDomCpuTime:nanoseconds \
         xenDomCpuUsage:hundredths_of_a_percent xenDomUptime:seconds \
-        xenVcpuCpuTime:nanoseconds; do
+        xenVcpuCpuTime:nanoseconds $io_units; do
         name=${pair%%:*}
         want=$(echo "${pair#*:}" | tr _ ' ')
         got=$(translate -Td "XEN-SNMP-MIB::$name" |
@@ -259,6 +296,18 @@ if [ $have_snmptranslate = 1 ]; then
     got=$(translate -On 'XEN-SNMP-MIB::xenVcpuAffinity."web01".3')
     [ "$got" = "$want" ]
     result $? "snmptranslate_vcpu_row_indexed_by_name_and_number" \
+        "expected $want, got '$got'"
+
+    want=.$root.1.6.1.5.5.119.101.98.48.49.51712
+    got=$(translate -On 'XEN-SNMP-MIB::xenVbdReadSectors."web01".51712')
+    [ "$got" = "$want" ]
+    result $? "snmptranslate_vbd_row_indexed_by_name_and_vdev" \
+        "expected $want, got '$got'"
+
+    want=.$root.1.5.1.3.5.119.101.98.48.49.0
+    got=$(translate -On 'XEN-SNMP-MIB::xenVifInOctets."web01".0')
+    [ "$got" = "$want" ]
+    result $? "snmptranslate_vif_row_indexed_by_name_and_devid" \
         "expected $want, got '$got'"
 
     # The tree shows the three parts of the MIB and the conformance groups.

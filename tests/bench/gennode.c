@@ -2,10 +2,13 @@
  * gennode.c: writes a test-driver node file with N domains to stdout, for
  * the benchmarks.
  *
- *     gennode -n 10000 [-v VCPUS] [-c CPUS] > node.xml
+ *     gennode -n 10000 [-v VCPUS] [-c CPUS] [-d DEVICES] > node.xml
  *
  * The host is sized to hold every domain: 4 of every 5 guests run (one in
- * ten of those paused), the rest are only defined.
+ * ten of those paused), the rest are only defined.  Each guest has one
+ * idle disk, or with -d, DEVICES disks (xvda, xvdb, ...) and DEVICES
+ * network interfaces, all doing I/O (<stats> and <rates>) in the guests
+ * that run.
  */
 
 #include <config.h>
@@ -36,10 +39,11 @@ main(int argc, char **argv)
     unsigned long vcpus = 2;
     unsigned long cpus = 64;
     unsigned long guestKiB = 262144;
-    unsigned long i;
+    unsigned long devices = 0;
+    unsigned long i, k;
     int opt;
 
-    while ((opt = getopt(argc, argv, "n:v:c:")) != -1) {
+    while ((opt = getopt(argc, argv, "n:v:c:d:")) != -1) {
         switch (opt) {
         case 'n':
             if (parseCount(optarg, 1000000, &ndoms) < 0)
@@ -51,6 +55,10 @@ main(int argc, char **argv)
             break;
         case 'c':
             if (parseCount(optarg, 4096, &cpus) < 0)
+                goto usage;
+            break;
+        case 'd':
+            if (parseCount(optarg, 26, &devices) < 0)
                 goto usage;
             break;
         default:
@@ -97,18 +105,45 @@ main(int argc, char **argv)
                "    <memory>%lu</memory>\n"
                "    <currentMemory>%lu</currentMemory>\n"
                "    <vcpu>%lu</vcpu>\n"
-               "    <devices>\n"
-               "      <disk type='file' device='disk'><source "
-               "file='/var/lib/xen/guest%06lu.img'/><target dev='xvda'/>"
-               "</disk>\n"
-               "    </devices>\n"
-               "  </domain>\n",
-               state, i, i, i, guestKiB * 2, guestKiB, vcpus, i);
+               "    <devices>\n",
+               state, i, i, i, guestKiB * 2, guestKiB, vcpus);
+        if (devices == 0)
+            printf("      <disk type='file' device='disk'><source "
+                   "file='/var/lib/xen/guest%06lu.img'/><target dev='xvda'/>"
+                   "</disk>\n",
+                   i);
+        for (k = 0; k < devices; k++) {
+            printf("      <disk type='file' device='disk'><source "
+                   "file='/var/lib/xen/guest%06lu-%lu.img'/>"
+                   "<target dev='xvd%c'/>",
+                   i, k, (int)('a' + k));
+            if (running)
+                printf("<stats rd_req='%lu' rd_bytes='%lu'/>"
+                       "<rates rd_req='10' rd_bytes='40960' wr_req='5'"
+                       " wr_bytes='20480'/>",
+                       i * 100, i * 409600);
+            printf("</disk>\n");
+        }
+        for (k = 0; k < devices; k++) {
+            printf("      <interface type='bridge'><mac "
+                   "address='00:16:3e:%02lx:%02lx:%02lx'/>"
+                   "<source bridge='xenbr0'/>",
+                   (i >> 8) & 0xff, i & 0xff, k);
+            if (running)
+                printf("<stats rx_bytes='%lu' rx_packets='%lu'/>"
+                       "<rates rx_bytes='15000' rx_packets='10'"
+                       " tx_bytes='3000' tx_packets='5'/>",
+                       i * 1500, i);
+            printf("</interface>\n");
+        }
+        printf("    </devices>\n"
+               "  </domain>\n");
     }
     printf("</node>\n");
     return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 
 usage:
-    fprintf(stderr, "usage: %s -n DOMAINS [-v VCPUS] [-c CPUS]\n", argv[0]);
+    fprintf(stderr, "usage: %s -n DOMAINS [-v VCPUS] [-c CPUS] [-d DEVICES]\n",
+            argv[0]);
     return EXIT_FAILURE;
 }

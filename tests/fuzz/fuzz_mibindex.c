@@ -2,8 +2,10 @@
  * fuzz_mibindex.c: libFuzzer target for the tables' request locator
  * (agent/mibindex.c), over the fixture of tests/mibindexfixture.h.
  *
- * Input: one byte choosing the table (bit 0) and the mode (the rest,
- * modulo 3: exact, next, next-inclusive), then the request OID: a byte
+ * Input: one byte choosing the table (bits 0-1: domain, vcpu, vif -
+ * empty in the fixture - and vbd, with instances that do not exist) and
+ * the mode (the rest, modulo 3: exact, next, next-inclusive), then the
+ * request OID: a byte
  * below 0xF0 is a sub-identifier; 0xF0 and above starts a 4-byte
  * big-endian one, so that every value up to 2^32-1 is reachable.
  *
@@ -28,9 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static xsMibIndex idx[2];
-    static mibFixtureOid *all[2];
-    static size_t nall[2];
+    static xsMibIndex idx[4];
+    static mibFixtureOid *all[4];
+    static size_t nall[4];
     xsOid req[REQ_MAX], got[XS_MIB_SUFFIX_MAX];
     size_t len = 0, gotlen, i = 1;
     const mibFixtureOid *expect;
@@ -41,8 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size == 0)
         return 0;
-    table = (data[0] & 1) ? XS_MIB_VCPU_TABLE : XS_MIB_DOMAIN_TABLE;
-    mode = (xsMibMode)((data[0] >> 1) % 3);
+    table = (xsMibTable)(data[0] & 3);
+    mode = (xsMibMode)((data[0] >> 2) % 3);
     if (all[table] == NULL &&
         (mibFixtureIndex(&idx[table], table, mibFixtureSnapshot()) < 0 ||
          (all[table] = mibFixtureInstances(&idx[table], mibFixtureSnapshot(),

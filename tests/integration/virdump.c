@@ -3,6 +3,11 @@
  * "snmpwalk -On -Oq -Ot" over XEN-SNMP-MIB, so that the integration tests
  * can compare the agent with the library line by line.
  *
+ * The devices of the active domains, whose rows the MIB indexes by a
+ * number computed from the name, are printed by name instead, one line
+ * each: "io vif|vbd DOMINDEX NAME COUNTER...", the counters in the order
+ * of the MIB's columns (-1 for one the hypervisor does not keep).
+ *
  * Usage: virdump URI.  Exit status 0, or 1 when the host cannot be read.
  */
 
@@ -14,6 +19,7 @@
 #include <string.h>
 
 #include "libvir.h"
+#include "libvir_stats.h"
 
 #define ROOT ".1.3.6.1.4.1.8072.9999.9999.42.1"
 #define MAX_VCPUS 4096
@@ -46,6 +52,42 @@ domLine(const char *name, int col)
     printf(ROOT ".2.1.%d", col);
     printIndex(name);
     putchar(' ');
+}
+
+/* Prints the "io" lines of the devices of @dom (see above). */
+static int
+dumpDevices(virDomainPtr dom, const char *name, bool vif)
+{
+    char **devs = NULL;
+    int n, i, ret = -1;
+
+    n = vif ? virDomainListInterfaces(dom, &devs, 0)
+            : virDomainListBlockDevices(dom, &devs, 0);
+    for (i = 0; i < n; i++) {
+        virDomainInterfaceStatsStruct nst;
+        virDomainBlockStatsXenStruct bst;
+
+        if (vif ? virDomainInterfaceStats(dom, devs[i], &nst, sizeof(nst))
+                : virDomainBlockStatsXen(dom, devs[i], &bst, sizeof(bst)))
+            goto cleanup;
+        printf("io %s ", vif ? "vif" : "vbd");
+        printIndex(name);
+        if (vif)
+            printf(" %s %lld %lld %lld %lld %lld %lld %lld %lld\n", devs[i],
+                   nst.rx_bytes, nst.rx_packets, nst.rx_errs, nst.rx_drop,
+                   nst.tx_bytes, nst.tx_packets, nst.tx_errs, nst.tx_drop);
+        else
+            printf(" %s %lld %lld %lld %lld %lld %lld %lld\n", devs[i],
+                   bst.rd_req, bst.rd_sect, bst.wr_req, bst.wr_sect, bst.oo_req,
+                   bst.f_req, bst.ds_req);
+    }
+    ret = n < 0 ? -1 : 0;
+
+cleanup:
+    for (i = 0; devs != NULL && devs[i] != NULL; i++)
+        free(devs[i]);
+    free(devs);
+    return ret;
 }
 
 static int
@@ -101,6 +143,9 @@ dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
     if (active) {
         id = (int)virDomainGetID(dom);
         *activeMem += info.memory;
+        if (dumpDevices(dom, name, true) < 0 ||
+            dumpDevices(dom, name, false) < 0)
+            goto cleanup;
     }
     if ((!active || info.state == VIR_DOMAIN_CRASHED) &&
         xmlMaxVcpus(dom, &maxVcpus) < 0)
