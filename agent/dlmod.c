@@ -21,6 +21,7 @@
 
 #include "agentconf.h"
 #include "connection.h"
+#include "libvirlog.h"
 #include "logprefix.h"
 #include "modules.h"
 #include "refresh.h"
@@ -67,6 +68,7 @@ init_xensnmp(void)
         snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
         goto cleanup;
     }
+    xsLibvirLogInit();
     if (virInitialize() < 0) {
         snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot initialize libvir\n");
         goto cleanup;
@@ -105,5 +107,6 @@ deinit_xensnmp(void)
     xsModulesShutdown();
     xsRefreshShutdown();
     xsConnectionShutdown();
+    xsLibvirLogShutdown();
     xsDlmodStarted = false;
 }

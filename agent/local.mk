@@ -21,6 +21,7 @@ agent_libxscore_la_SOURCES = \
 ## The MIB modules and the refresh worker, shared by the daemon and the
 ## snmpd module.
 XENSNMP_MIB_SOURCES = \
+	agent/libvirlog.c agent/libvirlog.h \
 	agent/clock.c agent/clock.h \
 	agent/connection.c agent/connection.h \
 	agent/modules.c agent/modules.h \

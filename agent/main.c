@@ -25,6 +25,7 @@
 #include "agentconf.h"
 #include "connection.h"
 #include "daemonlog.h"
+#include "libvirlog.h"
 #include "logprefix.h"
 #include "master.h"
 #include "modules.h"
@@ -82,7 +83,7 @@ xsUsage(FILE *out)
         "  -D, --debug TOKENS       net-snmp debug tokens, comma-separated\n"
         "                           (xenDomainTable, xenVcpuTable,\n"
         "                           xenIoTables, xenNotify, xenRefresh,\n"
-        "                           or ALL)\n"
+        "                           libvir for the library's calls, or ALL)\n"
         "  -p, --pidfile FILE       write the pid to FILE and lock it: a "
         "second\n"
         "                           instance with FILE exits with status 2\n"
@@ -358,6 +359,12 @@ main(int argc, char **argv)
         goto cleanup;
     }
 
+    /* Before the first library call, so that "-D libvir" shows it. */
+    if (opts.debugTokens != NULL) {
+        debug_register_tokens(opts.debugTokens);
+        snmp_set_do_debugging(1);
+    }
+    xsLibvirLogInit();
     if (virInitialize() < 0) {
         fprintf(stderr, "xensnmpd: cannot initialize libvir\n");
         goto cleanup;
@@ -383,10 +390,6 @@ main(int argc, char **argv)
                          sizeof(err)) < 0) {
         fprintf(stderr, "xensnmpd: %s\n", err);
         goto cleanup;
-    }
-    if (opts.debugTokens != NULL) {
-        debug_register_tokens(opts.debugTokens);
-        snmp_set_do_debugging(1);
     }
     if (!opts.foreground && netsnmp_daemonize(1, 0) != 0) {
         snmp_log(LOG_ERR, XS_LOG_PREFIX "cannot become a daemon\n");
@@ -467,6 +470,7 @@ cleanup:
         xsModulesShutdown();
     xsRefreshShutdown();
     xsConnectionShutdown();
+    xsLibvirLogShutdown();
     xsWakePipeClose(&xsSignalPipe);
     if (snmpStarted)
         snmp_shutdown("xensnmpd");

@@ -66,7 +66,7 @@ if [ -f agent/main.c ]; then
     used=$(grep -hoE 'DEBUGMSGTL?\(\("[A-Za-z:]+"' agent/*.c |
            sed 's/.*"\(.*\)"/\1/' | sort -u | tr '\n' ' ')
     listed=$(sed -n '/--debug TOKENS/,/or ALL)/p' agent/main.c |
-             grep -oE '\<x[A-Za-z:]+' | sort -u | tr '\n' ' ')
+             grep -oE '\<(x[A-Za-z:]+|libvir)\>' | sort -u | tr '\n' ' ')
     [ "$used" = "$listed" ] || fail "agent/main.c: --help lists -D tokens '$listed', the code uses '$used'"
     for t in $used; do
         grep -q "^\.BR\? $t\>" doc/xensnmpd.8.in ||

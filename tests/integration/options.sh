@@ -64,4 +64,19 @@ is "$($SNMPGET -Oqv "$XS_NODE_OID.23.0")" 1 "sighup_applies_control_yes"
 xs_stop_agent
 is "$XS_AGENT_STATUS" 0 "sigterm_exits_0"
 check "pidfile_removed_at_exit" [ ! -e "$XS_TMP/xensnmpd.pid" ]
+
+# -D libvir: the library's own log, each call with its arguments and
+# where in the library it comes from; without it, none of that.
+: >"$XS_TMP/xensnmpd.log"
+xs_start_agent "$NODE" -D libvir -r 0.2
+sleep 1 # refreshes, in the worker thread, after the log file is set up
+check "debug_libvir_logs_library_calls" grep -q \
+    "libvir: debug: lib/libvir.c:[0-9]* virNodeGetInfo(): conn=" \
+    "$XS_TMP/xensnmpd.log"
+xs_stop_agent
+: >"$XS_TMP/xensnmpd.log"
+xs_start_agent "$NODE"
+xs_stop_agent
+check "no_debug_no_library_log" sh -c \
+    "! grep -q 'virNodeGetInfo' '$XS_TMP/xensnmpd.log'"
 done_testing
