@@ -76,6 +76,7 @@ static const xenDomainTableColumn xenDomainTableColumns[] = {
     [XEN_DOM_LAST_ACTION_TIME] = {.type = ASN_TIMETICKS},
     [XEN_DOM_LAST_ACTION_STATUS] = {.type = ASN_INTEGER},
     [XEN_DOM_LAST_ACTION_ERROR] = {.type = ASN_OCTET_STR},
+    [XEN_DOM_NAME_TEXT] = {.type = ASN_OCTET_STR},
 };
 
 static const oid xenDomainTableOid[] = {XEN_MIB_DOMAIN_TABLE_OID};
@@ -274,6 +275,10 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
     case XEN_DOM_LAST_ACTION_ERROR:
         act = xenDomainTableFindAction(index, 1 + dom->namelen);
         str = act != NULL ? act->error : "";
+        break;
+    case XEN_DOM_NAME_TEXT:
+        str = dom->name;
+        len = dom->namelen;
         break;
     default:
         return;

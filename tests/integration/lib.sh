@@ -16,10 +16,10 @@ XS_MIB_OID=.1.3.6.1.4.1.8072.9999.9999.42
 XS_NODE_OID=$XS_MIB_OID.1.1
 XS_DOM_OID=$XS_MIB_OID.1.2.1
 XS_VCPU_OID=$XS_MIB_OID.1.3.1
-# Every column of the domain table but the index (1): 2 to 22.
+# Every column of the domain table but the index (1): 2 to 23.
 XS_DOM_COLS=
 xs_c=2
-while [ $xs_c -le 22 ]; do
+while [ $xs_c -le 23 ]; do
     XS_DOM_COLS="$XS_DOM_COLS $XS_DOM_OID.$xs_c"
     xs_c=$((xs_c + 1))
 done
