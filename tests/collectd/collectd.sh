@@ -81,16 +81,7 @@ get() {
     $SNMPGET -Oqv "$1" | sed 's/^"\(.*\)"$/\1/'
 }
 
-# The domains' index OIDs and names ("INDEX NAME" lines), the name
-# decoded from the index (length, then octets: UTF-8 stays UTF-8).
-$SNMPWALK -On -Oq "$DOM.23" >"$XS_TMP/names" 2>&1
-LC_ALL=C awk -v p="$DOM.23" 'index($1, p ".") == 1 {
-        idx = substr($1, length(p) + 1)
-        n = split(substr(idx, 2), o, ".")
-        name = ""
-        for (i = 2; i <= n; i++) name = name sprintf("%c", o[i])
-        print idx " " name
-    }' "$XS_TMP/names" >"$XS_TMP/domains"
+xs_domains "$XS_TMP/domains"
 is "$(wc -l <"$XS_TMP/domains")" 8 "every_domain_has_a_readable_name"
 
 # last FILE: the value of the last line of a csv file of today.
@@ -157,12 +148,12 @@ in_bounds() {
 while read -r idx name; do
     check "domain_${name}_has_its_directory" [ -d "$DATA/snmp-$name" ]
     in_bounds "domain_${name}_cpu_time_within_snmpget" \
-        "snmp-$name/virt_cpu_total" "$DOM.15$idx" \
+        "snmp-$name/virt_cpu_total" "$DOM.15.$idx" \
         "$XS_TMP/cpu.before" "$XS_TMP/cpu.after"
     for f in "memory-current 9 1024" "memory-target 10 1024" \
         "memory-max 8 1024" "count-vcpus 13 1" "gauge-oper_state 6 1"; do
         set -- $f
-        want=$(awk -v v="$(get "$DOM.$2$idx")" -v s="$3" \
+        want=$(awk -v v="$(get "$DOM.$2.$idx")" -v s="$3" \
             'BEGIN { printf "%.0f", v * s }')
         got=$(awk -v v="$(last "snmp-$name/$1")" 'BEGIN { printf "%.0f", v }')
         is "$got" "$want" "domain_${name}_$1_equals_snmpget"

@@ -347,3 +347,17 @@ xs_stop_agent() {
     XS_AGENT_STATUS=$?
     XS_AGENT_PID=
 }
+
+# xs_domains OUT: writes to OUT one "INDEX NAME" line per row of
+# xenDomainTable: the row's index without the leading dot
+# (5.119.101.98.48.49) and the name it encodes (web01), UTF-8 as it is.
+xs_domains() {
+    $SNMPWALK -On -Oq "$XS_DOM_OID.23" 2>&1 |
+        LC_ALL=C awk -v p="$XS_DOM_OID.23." 'index($1, p) == 1 {
+            idx = substr($1, length(p) + 1)
+            n = split(idx, o, ".")
+            name = ""
+            for (i = 2; i <= n; i++) name = name sprintf("%c", o[i])
+            print idx " " name
+        }' >"$1"
+}
