@@ -75,8 +75,12 @@ CDEFS = {
 
 # Data templates: key -> (name, [(data source, type)]).  Each is filled
 # by one data query graph (QUERIES), all through Get SNMP Data (Indexed).
+# A graph draws every data source of its data templates: Cacti makes the
+# RRD file with those it draws but polls all, and an RRD that lacks one
+# takes no update at all ("unknown DS name").
 DATA_TEMPLATES = {
-    "dom_cpu": ("Xen - Domain CPU", [("cpu_time", COUNTER), ("cpu_usage", GAUGE)]),
+    "dom_cpu_time": ("Xen - Domain CPU Time", [("cpu_time", COUNTER)]),
+    "dom_cpu_usage": ("Xen - Domain CPU Usage", [("cpu_usage", GAUGE)]),
     "dom_mem": (
         "Xen - Domain Memory",
         [("memory", GAUGE), ("memory_target", GAUGE), ("memory_max", GAUGE)],
@@ -95,11 +99,11 @@ DATA_TEMPLATES = {
 GRAPH_TEMPLATES = {
     "dom_cpu_usage": (
         "Xen - Domain CPU Usage", "percent of one cpu", 1000, 100,
-        [("dom_cpu", "cpu_usage", AREA, "4668E4", "centi_percent", "CPU usage")],
+        [("dom_cpu_usage", "cpu_usage", AREA, "4668E4", "centi_percent", "CPU usage")],
     ),
     "dom_cpu_time": (
         "Xen - Domain CPU Time", "percent of one cpu", 1000, 100,
-        [("dom_cpu", "cpu_time", AREA, "00A348", "ns_percent", "CPU time rate")],
+        [("dom_cpu_time", "cpu_time", AREA, "00A348", "ns_percent", "CPU time rate")],
     ),
     "dom_memory": (
         "Xen - Domain Memory", "bytes", 1024, 0,
@@ -155,10 +159,10 @@ QUERIES = [
         "The domains of a Xen host (xenDomainTable), by name.",
         "xenDomNameText", "Xen domain",
         [
-            ("Domain CPU Usage", "dom_cpu_usage", "dom_cpu",
-             [("xenDomCpuTime", "cpu_time"), ("xenDomCpuUsage", "cpu_usage")]),
-            ("Domain CPU Time", "dom_cpu_time", "dom_cpu",
-             [("xenDomCpuTime", "cpu_time"), ("xenDomCpuUsage", "cpu_usage")]),
+            ("Domain CPU Usage", "dom_cpu_usage", "dom_cpu_usage",
+             [("xenDomCpuUsage", "cpu_usage")]),
+            ("Domain CPU Time", "dom_cpu_time", "dom_cpu_time",
+             [("xenDomCpuTime", "cpu_time")]),
             ("Domain Memory", "dom_memory", "dom_mem",
              [("xenDomMemory", "memory"), ("xenDomMemoryTarget", "memory_target"),
               ("xenDomMaxMemory", "memory_max")]),

@@ -76,10 +76,18 @@ cacti_install() {
         setup_failed "cannot disable the automation networks"
 }
 
-# cacti_poll: one run of Cacti's poller, as its cron job runs it.
+# cacti_poll: one run of Cacti's poller, as its cron job runs it (with
+# --debug, which prints rrdtool's errors into $T/poller.log).
 cacti_poll() {
-    (cd "$CACTI_SITE" && su -s /bin/sh www-data -c "php poller.php --force") \
+    (cd "$CACTI_SITE" && su -s /bin/sh www-data -c "php poller.php --force --debug") \
         >>"$T/poller.log" 2>&1
+}
+
+# cacti_errors FILE: its error lines but those of PHP 8.2's deprecation
+# notices about Cacti's own code, which Cacti reports as errors too.
+cacti_errors() {
+    grep -E 'ERROR|FATAL' "$1" 2>/dev/null |
+        grep -v -e 'PHP DEPRECATED' -e 'PHP ERROR Backtrace'
 }
 
 # What the test leaves in Cacti's own directories: its RRD files and the
