@@ -24,3 +24,12 @@ clean-local: clean-cacti
 clean-cacti:
 	-rm -f tests/cacti/cacti.log tests/cacti/cacti.trs
 PHONY_TARGETS += clean-cacti
+
+# "make screenshots" (as root) remakes the PNG files README.md's
+# "Monitoring" shows: a Cacti graph and Prometheus' graph page of a
+# simulated host (doc/screenshots.sh; about 5 minutes).
+EXTRA_DIST += doc/screenshots.sh doc/cacti-graph.png doc/prometheus-graph.png
+PHONY_TARGETS += screenshots
+screenshots: agent/xensnmpd
+	@abs_srcdir='$(abs_top_srcdir)' abs_builddir='$(abs_top_builddir)' \
+	  $(SHELL) $(srcdir)/doc/screenshots.sh
