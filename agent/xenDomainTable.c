@@ -60,6 +60,7 @@ static const xenDomainTableColumn xenDomainTableColumns[] = {
     [XEN_DOM_LAST_ACTION_TIME] = {.type = ASN_TIMETICKS},
     [XEN_DOM_LAST_ACTION_STATUS] = {.type = ASN_INTEGER},
     [XEN_DOM_LAST_ACTION_ERROR] = {.type = ASN_OCTET_STR},
+    [XEN_DOM_NAME_TEXT] = {.type = ASN_OCTET_STR},
 };
 
 static const oid xenDomainTableOid[] = {XEN_MIB_DOMAIN_TABLE_OID};
@@ -174,6 +175,10 @@ xenDomainTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
     case XEN_DOM_LAST_ACTION_ERROR:
         xsControlLastAction(dom->name, dom->namelen, &act);
         str = act.error;
+        break;
+    case XEN_DOM_NAME_TEXT:
+        str = dom->name;
+        len = dom->namelen;
         break;
     default:
         return;

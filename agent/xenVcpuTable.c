@@ -36,6 +36,7 @@ static const xenVcpuTableColumn xenVcpuTableColumns[] = {
     [XEN_VCPU_CPU_TIME] = {.type = ASN_COUNTER64},
     [XEN_VCPU_PHYSICAL_CPU] = {.type = ASN_INTEGER},
     [XEN_VCPU_AFFINITY] = {.type = ASN_OCTET_STR},
+    [XEN_VCPU_NAME] = {.type = ASN_OCTET_STR},
 };
 
 static const oid xenVcpuTableOid[] = {XEN_MIB_VCPU_TABLE_OID};
@@ -47,13 +48,17 @@ static struct {
     xsMibIndex rows;
 } xenVcpuTable;
 
+/* Fills @vb with column @col of vcpu @vcpu of domain @dom. */
 static void
-xenVcpuTableGetColumn(netsnmp_variable_list *vb, const xsVcpuRow *vcpu,
-                      unsigned int col)
+xenVcpuTableGetColumn(netsnmp_variable_list *vb, const xsDomainRow *dom,
+                      const xsVcpuRow *vcpu, unsigned int col)
 {
     u_char type = xenVcpuTableColumns[col].type;
     struct counter64 c64;
     long i32;
+    /* xenVcpuName: the name, "/" and at most 10 digits. */
+    char name[XS_NAME_MAX + 12];
+    int len;
 
     switch (col) {
     case XEN_VCPU_STATE:
@@ -71,6 +76,11 @@ xenVcpuTableGetColumn(netsnmp_variable_list *vb, const xsVcpuRow *vcpu,
         break;
     case XEN_VCPU_AFFINITY:
         snmp_set_var_typed_value(vb, type, vcpu->affinity, vcpu->maplen);
+        break;
+    case XEN_VCPU_NAME:
+        len = snprintf(name, sizeof(name), "%s/%u", dom->name, vcpu->number);
+        if (len > 0 && (size_t)len < sizeof(name))
+            snmp_set_var_typed_value(vb, type, name, (size_t)len);
         break;
     default:
         break;
@@ -125,7 +135,8 @@ xenVcpuTableHandler(netsnmp_mib_handler *handler,
         } else if (reqinfo->mode == MODE_SET_RESERVE1) {
             xenVcpuTableSet(reqinfo, request, hit.dom, hit.vcpu, hit.column);
         } else if (r == XS_MIB_FOUND) {
-            xenVcpuTableGetColumn(request->requestvb, hit.vcpu, hit.column);
+            xenVcpuTableGetColumn(request->requestvb, hit.dom, hit.vcpu,
+                                  hit.column);
         } else if (!getnext) {
             netsnmp_set_request_error(reqinfo, request, SNMP_NOSUCHINSTANCE);
         }

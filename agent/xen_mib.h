@@ -76,10 +76,11 @@ enum {
     XEN_DOM_LAST_ACTION = 19,
     XEN_DOM_LAST_ACTION_TIME = 20,
     XEN_DOM_LAST_ACTION_STATUS = 21,
-    XEN_DOM_LAST_ACTION_ERROR = 22
+    XEN_DOM_LAST_ACTION_ERROR = 22,
+    XEN_DOM_NAME_TEXT = 23
 };
 #define XEN_DOM_MIN_COLUMN XEN_DOM_UUID
-#define XEN_DOM_MAX_COLUMN XEN_DOM_LAST_ACTION_ERROR
+#define XEN_DOM_MAX_COLUMN XEN_DOM_NAME_TEXT
 
 /* xenDomAdminState */
 enum {
@@ -134,10 +135,11 @@ enum {
     XEN_VCPU_STATE = 2,
     XEN_VCPU_CPU_TIME = 3,
     XEN_VCPU_PHYSICAL_CPU = 4,
-    XEN_VCPU_AFFINITY = 5
+    XEN_VCPU_AFFINITY = 5,
+    XEN_VCPU_NAME = 6
 };
 #define XEN_VCPU_MIN_COLUMN XEN_VCPU_STATE
-#define XEN_VCPU_MAX_COLUMN XEN_VCPU_AFFINITY
+#define XEN_VCPU_MAX_COLUMN XEN_VCPU_NAME
 
 /* xenVifEntry columns: the name, then the XS_VIF_* counters in their
  * order (snapshot.h), then the discontinuity time. */

@@ -150,20 +150,11 @@ nextRandom(unsigned long long *state)
 static xsOid
 randomSubid(unsigned long long *state)
 {
-    static const xsOid edges[] = {0,           1,
-                                  2,           3,
-                                  5,           6,
-                                  7,           8,
-                                  21,          22,
-                                  23,          96,
-                                  97,          98,
-                                  99,          120,
-                                  121,         122,
-                                  127,         128,
-                                  129,         200,
-                                  254,         255,
-                                  256,         4294967294UL,
-                                  4294967295UL};
+    static const xsOid edges[] = {
+        0,           1,   2,   3,   5,   6,   7,   8,   21,
+        22,          23,  24,  96,  97,  98,  99,  120, 121,
+        122,         127, 128, 129, 200, 254, 255, 256, 4294967294UL,
+        4294967295UL};
     unsigned long long r = nextRandom(state);
 
     if (r % 4 == 0)
@@ -288,10 +279,11 @@ static const mibCase cases[] = {
     {DOM, false, NEXT, "1.6." LONG, XS_MIB_FOUND, "1.7.1.97"},
     {DOM, false, NEXT, "1.6.96.121", XS_MIB_FOUND, "1.7.1.97"},
     {DOM, false, NEXT, "1.21.97", XS_MIB_FOUND, "1.22.1.97"},
+    {DOM, false, NEXT, "1.22." LONG, XS_MIB_FOUND, "1.23.1.97"},
     /* Past the table. */
-    {DOM, false, NEXT, "1.22." LONG, XS_MIB_END, NULL},
-    {DOM, false, NEXT, "1.22.97", XS_MIB_END, NULL},
-    {DOM, false, NEXT, "1.23", XS_MIB_END, NULL},
+    {DOM, false, NEXT, "1.23." LONG, XS_MIB_END, NULL},
+    {DOM, false, NEXT, "1.23.97", XS_MIB_END, NULL},
+    {DOM, false, NEXT, "1.24", XS_MIB_END, NULL},
     {DOM, false, NEXT, "1.4294967295.1.97", XS_MIB_END, NULL},
     {DOM, false, NEXT, "2", XS_MIB_END, NULL},
     {DOM, false, NEXT, "4294967295.1.2", XS_MIB_END, NULL},
@@ -300,13 +292,13 @@ static const mibCase cases[] = {
     /* Inclusive: the request itself when it is an instance. */
     {DOM, false, INCL, "1.6.1.98", XS_MIB_FOUND, "1.6.1.98"},
     {DOM, false, INCL, "1.6.1.98.0", XS_MIB_FOUND, "1.6.1.99"},
-    {DOM, false, INCL, "1.22." LONG, XS_MIB_FOUND, "1.22." LONG},
+    {DOM, false, INCL, "1.23." LONG, XS_MIB_FOUND, "1.23." LONG},
     {DOM, false, INCL, "", XS_MIB_FOUND, "1.2.1.97"},
     {DOM, false, INCL, "1.6", XS_MIB_FOUND, "1.6.1.97"},
     /* GET and SET: exactly the instance, or why not. */
     {DOM, false, EXACT, "1.6.2.122.122", XS_MIB_FOUND, "1.6.2.122.122"},
     {DOM, false, EXACT, "1.2.1.97", XS_MIB_FOUND, "1.2.1.97"},
-    {DOM, false, EXACT, "1.22." LONG, XS_MIB_FOUND, "1.22." LONG},
+    {DOM, false, EXACT, "1.23." LONG, XS_MIB_FOUND, "1.23." LONG},
     {DOM, false, EXACT, "1.6.1.100", XS_MIB_NO_INSTANCE, NULL},
     {DOM, false, EXACT, "1.6.1.97.0", XS_MIB_NO_INSTANCE, NULL},
     {DOM, false, EXACT, "1.6.1", XS_MIB_NO_INSTANCE, NULL},
@@ -317,7 +309,7 @@ static const mibCase cases[] = {
     {DOM, true, EXACT, "1.6.1.97", XS_MIB_NO_INSTANCE, NULL},
     {DOM, false, EXACT, "1.1.1.97", XS_MIB_NO_OBJECT, NULL},
     {DOM, false, EXACT, "1.0.1.97", XS_MIB_NO_OBJECT, NULL},
-    {DOM, false, EXACT, "1.23.1.97", XS_MIB_NO_OBJECT, NULL},
+    {DOM, false, EXACT, "1.24.1.97", XS_MIB_NO_OBJECT, NULL},
     {DOM, false, EXACT, "2.6.1.97", XS_MIB_NO_OBJECT, NULL},
     {DOM, false, EXACT, "1", XS_MIB_NO_OBJECT, NULL},
     {DOM, false, EXACT, "", XS_MIB_NO_OBJECT, NULL},
@@ -341,21 +333,22 @@ static const mibCase cases[] = {
     {VCPU, false, NEXT, "1.2.5.255", XS_MIB_FOUND, "1.2." LONG ".4294967295"},
     {VCPU, false, NEXT, "1.2.129", XS_MIB_FOUND, "1.3.1.97.0"},
     {VCPU, false, NEXT, "1.2." LONG ".4294967295", XS_MIB_FOUND, "1.3.1.97.0"},
-    {VCPU, false, NEXT, "1.5." LONG, XS_MIB_FOUND, "1.5." LONG ".4294967295"},
-    {VCPU, false, NEXT, "1.5." LONG ".4294967295", XS_MIB_END, NULL},
-    {VCPU, false, NEXT, "1.6", XS_MIB_END, NULL},
+    {VCPU, false, NEXT, "1.5." LONG ".4294967295", XS_MIB_FOUND, "1.6.1.97.0"},
+    {VCPU, false, NEXT, "1.6." LONG, XS_MIB_FOUND, "1.6." LONG ".4294967295"},
+    {VCPU, false, NEXT, "1.6." LONG ".4294967295", XS_MIB_END, NULL},
+    {VCPU, false, NEXT, "1.7", XS_MIB_END, NULL},
     {VCPU, true, NEXT, "1.2", XS_MIB_END, NULL},
     {VCPU, false, INCL, "1.2.2.122.122.2", XS_MIB_FOUND, "1.2.2.122.122.2"},
     {VCPU, false, INCL, "1.2.2.122.122.2.0", XS_MIB_FOUND, "1.2.2.122.122.7"},
     {VCPU, false, EXACT, "1.3.2.122.122.7", XS_MIB_FOUND, "1.3.2.122.122.7"},
-    {VCPU, false, EXACT, "1.5." LONG ".4294967295", XS_MIB_FOUND,
-     "1.5." LONG ".4294967295"},
+    {VCPU, false, EXACT, "1.6." LONG ".4294967295", XS_MIB_FOUND,
+     "1.6." LONG ".4294967295"},
     {VCPU, false, EXACT, "1.3.2.122.122.8", XS_MIB_NO_INSTANCE, NULL},
     {VCPU, false, EXACT, "1.3.2.122.122", XS_MIB_NO_INSTANCE, NULL},
     {VCPU, false, EXACT, "1.3.2.122.122.7.0", XS_MIB_NO_INSTANCE, NULL},
     {VCPU, false, EXACT, "1.3.1.98.0", XS_MIB_NO_INSTANCE, NULL},
     {VCPU, false, EXACT, "1.1.1.97.0", XS_MIB_NO_OBJECT, NULL},
-    {VCPU, false, EXACT, "1.6.1.97.0", XS_MIB_NO_OBJECT, NULL},
+    {VCPU, false, EXACT, "1.7.1.97.0", XS_MIB_NO_OBJECT, NULL},
     /* Device rows: by domain, then by device number; the instances of
      * counters not kept (-1) are skipped, a whole row's if need be. */
     {VBD, false, NEXT, "", XS_MIB_FOUND, "1.2.1.97.51712"},

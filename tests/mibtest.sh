@@ -158,6 +158,7 @@ xenDomLastAction 1.2.1.19 ro $actions
 xenDomLastActionTime 1.2.1.20 ro
 xenDomLastActionStatus 1.2.1.21 ro none(1),inProgress(2),succeeded(3),failed(4)
 xenDomLastActionError 1.2.1.22 ro
+xenDomNameText 1.2.1.23 ro
 xenVcpuTable 1.3 na
 xenVcpuEntry 1.3.1 na
 xenVcpuNumber 1.3.1.1 na
@@ -165,6 +166,7 @@ xenVcpuState 1.3.1.2 ro offline(0),running(1),blocked(2)
 xenVcpuCpuTime 1.3.1.3 ro
 xenVcpuPhysicalCpu 1.3.1.4 ro
 xenVcpuAffinity 1.3.1.5 rw
+xenVcpuName 1.3.1.6 ro
 xenNotifyDomainName 1.4.1 nf
 xenNotifyPreviousState 1.4.2 nf $dom_states
 xenNotifyAction 1.4.3 nf $actions

@@ -91,11 +91,11 @@ check_getnext() {
         "getnext_$1_oper_state_length_200_is_next_column_first_row"
     $SNMPBULKWALK -On -Oq "$DOM_TABLE" >"$XS_TMP/dom.walk" 2>&1
     $SNMPBULKWALK -On -Oq "$VCPU_TABLE" >"$XS_TMP/vcpu.walk" 2>&1
-    # node.xml: 8 domains x 21 columns; 4+4+8+64+1+2+1 vcpus (the
-    # offline ones too) x 4 columns.
-    is "$(grep -c "^$DOM_TABLE\." "$XS_TMP/dom.walk")" 168 \
+    # node.xml: 8 domains x 22 columns; 4+4+8+64+1+2+1 vcpus (the
+    # offline ones too) x 5 columns.
+    is "$(grep -c "^$DOM_TABLE\." "$XS_TMP/dom.walk")" 176 \
         "getnext_$1_bulkwalk_domain_table_has_every_row"
-    is "$(grep -c "^$VCPU_TABLE\." "$XS_TMP/vcpu.walk")" 336 \
+    is "$(grep -c "^$VCPU_TABLE\." "$XS_TMP/vcpu.walk")" 420 \
         "getnext_$1_bulkwalk_vcpu_table_has_every_row"
     xs_succeeds "getnext_$1_pysnmp_domain_table_moves_forward" \
         "$PYTHON" "$CLIENT" "$XS_PORT" "$DOM_TABLE" "$XS_TMP/dom.oids"
@@ -110,8 +110,8 @@ command -v snmpgetnext >/dev/null 2>&1 ||
     setup_failed "pysnmp is missing" "apt-get install python3-pysnmp4"
 [ -f "$MODULE" ] || setup_failed "$MODULE is not built" "run make"
 xs_tmpdir
-hostile "$DOM_TABLE" 22 >"$XS_TMP/dom.oids"
-hostile "$VCPU_TABLE" 5 >"$XS_TMP/vcpu.oids"
+hostile "$DOM_TABLE" 23 >"$XS_TMP/dom.oids"
+hostile "$VCPU_TABLE" 6 >"$XS_TMP/vcpu.oids"
 
 xs_start_snmpd
 xs_start_agent "$NODE" -r 5

@@ -16,10 +16,10 @@ XS_MIB_OID=.1.3.6.1.4.1.8072.9999.9999.42
 XS_NODE_OID=$XS_MIB_OID.1.1
 XS_DOM_OID=$XS_MIB_OID.1.2.1
 XS_VCPU_OID=$XS_MIB_OID.1.3.1
-# Every column of the domain table but the index (1): 2 to 22.
+# Every column of the domain table but the index (1): 2 to 23.
 XS_DOM_COLS=
 xs_c=2
-while [ $xs_c -le 22 ]; do
+while [ $xs_c -le 23 ]; do
     XS_DOM_COLS="$XS_DOM_COLS $XS_DOM_OID.$xs_c"
     xs_c=$((xs_c + 1))
 done
@@ -363,4 +363,18 @@ xs_stop_agent() {
     wait "$XS_AGENT_PID"
     XS_AGENT_STATUS=$?
     XS_AGENT_PID=
+}
+
+# xs_domains OUT: writes to OUT one "INDEX NAME" line per row of
+# xenDomainTable: the row's index without the leading dot
+# (5.119.101.98.48.49) and the name it encodes (web01), UTF-8 as it is.
+xs_domains() {
+    $SNMPWALK -On -Oq "$XS_DOM_OID.23" 2>&1 |
+        LC_ALL=C awk -v p="$XS_DOM_OID.23." 'index($1, p) == 1 {
+            idx = substr($1, length(p) + 1)
+            n = split(idx, o, ".")
+            name = ""
+            for (i = 2; i <= n; i++) name = name sprintf("%c", o[i])
+            print idx " " name
+        }' >"$1"
 }

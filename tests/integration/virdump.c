@@ -46,6 +46,23 @@ printHex(const unsigned char *buf, size_t len)
     putchar('"');
 }
 
+/* Prints a text value as snmpwalk -Oq does: quoted when every byte is
+ * printable ASCII, as hex octets otherwise (net-snmp, without a display
+ * hint, shows anything else as a Hex-STRING). */
+static void
+printText(const char *text)
+{
+    const unsigned char *p;
+
+    for (p = (const unsigned char *)text; *p != '\0'; p++) {
+        if (*p < 0x20 || *p > 0x7e) {
+            printHex((const unsigned char *)text, strlen(text));
+            return;
+        }
+    }
+    printf("\"%s\"", text);
+}
+
 static void
 domLine(const char *name, int col)
 {
@@ -126,6 +143,7 @@ dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
     const char *name = virDomainGetName(dom);
     unsigned char uuid[16]; /* the reference has no VIR_UUID_BUFLEN */
     char uuidstr[37];
+    char vname[1024]; /* xenVcpuName: the name, "/" and the number */
     virDomainInfo info;
     virVcpuInfoPtr vinfo = NULL;
     unsigned char *maps = NULL;
@@ -174,6 +192,14 @@ dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
             printf(".%u ", vinfo[i].number);
             printHex(maps + (size_t)i * (size_t)maplen, (size_t)maplen);
             putchar('\n');
+            printf(ROOT ".3.1.6");
+            printIndex(name);
+            printf(".%u ", vinfo[i].number);
+            if (snprintf(vname, sizeof(vname), "%s/%u", name,
+                         vinfo[i].number) >= (int)sizeof(vname))
+                goto cleanup;
+            printText(vname);
+            putchar('\n');
         }
     }
 
@@ -215,6 +241,9 @@ dumpDomain(virDomainPtr dom, int maplen, unsigned long long *activeMem)
     printf("1\n");
     domLine(name, 22);
     printf("\"\"\n");
+    domLine(name, 23);
+    printText(name);
+    putchar('\n');
     ret = 0;
 
 cleanup:

@@ -58,6 +58,11 @@ agree "xenDomMemory (KiB) is xl list's Mem (MiB)" \
 xt_rows "$DOM.13" | grep -f "$XS_TMP/running-names" >"$XS_TMP/a-vcpus"
 awk 'NR > 1 { print $1, $4 }' "$XS_TMP/xl-list" >"$XS_TMP/x-vcpus"
 agree "xenDomVcpus is xl list's VCPUs" "$XS_TMP/a-vcpus" "$XS_TMP/x-vcpus"
+# xenDomNameText: each row's own name (Domain-0 and the guests at least).
+xt_rows "$DOM.23" >"$XS_TMP/a-names"
+check "xenDomNameText is the name of its row, in every row" \
+    awk -v q='"' '$2 != q $1 q { bad = 1 } END { exit bad || NR < 3 }' \
+    "$XS_TMP/a-names"
 # States: running and blocked change under our feet, so both are "run";
 # paused, shut down and crashed must match.
 xt_rows "$DOM.6" | grep -f "$XS_TMP/running-names" | awk '{

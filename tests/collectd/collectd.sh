@@ -1,0 +1,186 @@
+#!/bin/sh
+# collectd.sh: contrib/collectd/xensnmp.conf against the real collectd
+# (run by "make check-collectd", which installs collectd-core; prints TAP).
+#
+# A private snmpd + xensnmpd serve the integration host
+# (tests/integration/data/node.xml: names with a space and UTF-8 among
+# them).  collectd runs in the foreground with a private configuration:
+# the csv plugin, and the shipped file with the dom0's address replaced
+# by the test's and its interval cut to 1 s.  After a few intervals the
+# test checks, against snmpget of the same objects, every value collectd
+# wrote, and that each domain and vcpu has its files under its name.
+
+. "$abs_srcdir/tests/integration/lib.sh"
+
+NODE=$abs_srcdir/tests/integration/data/node.xml
+CONF=$abs_srcdir/contrib/collectd/xensnmp.conf
+COLLECTD=${COLLECTD:-/usr/sbin/collectd}
+# How long collectd may take to write every file, in seconds.
+WAIT=${XENSNMP_COLLECTD_WAIT:-30}
+COLLECTD_PID=
+
+stop_collectd() {
+    if [ -n "$COLLECTD_PID" ]; then
+        kill -TERM "$COLLECTD_PID" 2>/dev/null
+        wait "$COLLECTD_PID" 2>/dev/null
+        COLLECTD_PID=
+    fi
+    xs_cleanup
+}
+
+xs_require_tools
+[ -x "$COLLECTD" ] || setup_failed "$COLLECTD is missing" \
+    "run make check-collectd as root (apt-get install collectd-core)"
+xs_tmpdir
+trap stop_collectd EXIT
+xs_start_snmpd
+xs_start_agent "$NODE" -r 0.5
+
+# The objects, numeric (lib.sh's clients load no MIB).
+DOM=$XS_DOM_OID
+VCPU=$XS_VCPU_OID
+
+# --- collectd with the shipped file ---------------------------------------
+
+sed -e "s|^\( *Address \)\"dom0\"|\1\"udp:127.0.0.1:$XS_PORT\"|" \
+    -e 's|^\( *Interval \)60$|\11|' "$CONF" >"$XS_TMP/xensnmp.conf" ||
+    setup_failed "cannot copy $CONF"
+check "shipped_conf_has_the_dom0_address_to_replace" \
+    grep -q "Address \"udp:127.0.0.1:$XS_PORT\"" "$XS_TMP/xensnmp.conf"
+cat >"$XS_TMP/collectd.conf" <<EOC
+BaseDir "$XS_TMP"
+PIDFile "$XS_TMP/collectd.pid"
+PluginDir "/usr/lib/collectd"
+TypesDB "/usr/share/collectd/types.db"
+Interval 1
+LoadPlugin logfile
+<Plugin logfile>
+  LogLevel info
+  File "$XS_TMP/collectd.log"
+</Plugin>
+LoadPlugin csv
+<Plugin csv>
+  DataDir "$XS_TMP/csv"
+  StoreRates false
+</Plugin>
+Include "$XS_TMP/xensnmp.conf"
+EOC
+xs_succeeds "collectd_accepts_the_configuration" \
+    "$COLLECTD" -t -C "$XS_TMP/collectd.conf"
+
+# Lower bounds of the moving counters, read before collectd starts.
+$SNMPWALK -On -Oq "$DOM.15" >"$XS_TMP/cpu.before" 2>&1
+$SNMPWALK -On -Oq "$VCPU.3" >"$XS_TMP/vcpu.before" 2>&1
+
+"$COLLECTD" -f -C "$XS_TMP/collectd.conf" >"$XS_TMP/collectd.out" 2>&1 &
+COLLECTD_PID=$!
+DATA=$XS_TMP/csv/dom0
+
+# snmpget -Oqv of OID, with the quotes of a string removed.
+get() {
+    $SNMPGET -Oqv "$1" | sed 's/^"\(.*\)"$/\1/'
+}
+
+xs_domains "$XS_TMP/domains"
+is "$(wc -l <"$XS_TMP/domains")" 8 "every_domain_has_a_readable_name"
+
+# last FILE: the value of the last line of a csv file of today.
+last() {
+    tail -n 1 "$DATA/$1"-"$(date +%Y-%m-%d)" 2>/dev/null | cut -d, -f2
+}
+lines() {
+    wc -l <"$DATA/$1"-"$(date +%Y-%m-%d)" 2>/dev/null || echo 0
+}
+
+# Waits until the last file of every domain has three values (a header
+# and three intervals).
+all_written() {
+    while read -r idx name; do
+        [ "$(lines "snmp-$name/uptime")" -ge 4 ] || return 1
+    done <"$XS_TMP/domains"
+    [ "$(lines snmp-xen_node/memory-total)" -ge 4 ]
+}
+n=0
+while ! all_written && [ $n -lt $((WAIT * 2)) ] &&
+    kill -0 "$COLLECTD_PID" 2>/dev/null; do
+    sleep 0.5
+    n=$((n + 1))
+done
+check "collectd_writes_three_intervals_of_every_domain" all_written
+$SNMPWALK -On -Oq "$DOM.15" >"$XS_TMP/cpu.after" 2>&1
+$SNMPWALK -On -Oq "$VCPU.3" >"$XS_TMP/vcpu.after" 2>&1
+kill -TERM "$COLLECTD_PID" 2>/dev/null
+wait "$COLLECTD_PID" 2>/dev/null
+COLLECTD_PID=
+
+# --- the host ----------------------------------------------------------------
+
+node_is() {
+    want=$(awk -v v="$(get "$XS_NODE_OID.$2.0")" -v s="$3" \
+        'BEGIN { printf "%.0f", v * s }')
+    got=$(awk -v v="$(last "snmp-xen_node/$1")" 'BEGIN { printf "%.0f", v }')
+    is "$got" "$want" "node_$1_equals_snmpget"
+}
+node_is memory-total 5 1024
+node_is memory-free 6 1024
+node_is count-cpus 7 1
+node_is count-active_domains 14 1
+node_is count-defined_domains 15 1
+node_is gauge-connection_state 19 1
+node_is derive-failed_calls 20 1
+
+# --- every domain, under its name --------------------------------------------
+
+# in_bounds NAME FILE OID BEFORE AFTER: the last value of FILE lies between
+# the values of OID in the walks BEFORE and AFTER collectd ran.
+in_bounds() {
+    lo=$(awk -v k="$3" '$1 == k { print $2 }' "$4")
+    hi=$(awk -v k="$3" '$1 == k { print $2 }' "$5")
+    v=$(last "$2")
+    if [ -n "$v" ] && awk -v v="$v" -v lo="$lo" -v hi="$hi" \
+        'BEGIN { exit !(v + 0 >= lo + 0 && v + 0 <= hi + 0) }'; then
+        ok "$1"
+    else
+        not_ok "$1" "collectd: '$v', snmpget before: '$lo', after: '$hi'"
+    fi
+}
+
+while read -r idx name; do
+    check "domain_${name}_has_its_directory" [ -d "$DATA/snmp-$name" ]
+    in_bounds "domain_${name}_cpu_time_within_snmpget" \
+        "snmp-$name/virt_cpu_total" "$DOM.15.$idx" \
+        "$XS_TMP/cpu.before" "$XS_TMP/cpu.after"
+    for f in "memory-current 9 1024" "memory-target 10 1024" \
+        "memory-max 8 1024" "count-vcpus 13 1" "gauge-oper_state 6 1"; do
+        set -- $f
+        want=$(awk -v v="$(get "$DOM.$2.$idx")" -v s="$3" \
+            'BEGIN { printf "%.0f", v * s }')
+        got=$(awk -v v="$(last "snmp-$name/$1")" 'BEGIN { printf "%.0f", v }')
+        is "$got" "$want" "domain_${name}_$1_equals_snmpget"
+    done
+    check "domain_${name}_cpu_usage_written" \
+        [ -n "$(last "snmp-$name/gauge-cpu_usage")" ]
+done <"$XS_TMP/domains"
+
+# --- every vcpu of web01 and build, as NAME/N ----------------------------------
+
+# collectd turns the "/" of xenVcpuName into "_" in file names.
+for v in "web01 .5.119.101.98.48.49 4" "build .5.98.117.105.108.100 0"; do
+    set -- $v
+    rows=$(grep -c "^$VCPU\.3$2\." "$XS_TMP/vcpu.after")
+    files=$(ls "$DATA/snmp" 2>/dev/null | grep -c "^virt_vcpu-$1_[0-9]*-")
+    is "$files" "$rows" "vcpus_of_$1_have_a_file_each ($3 expected)"
+done
+for i in 0 1; do
+    in_bounds "vcpu_web01/${i}_cpu_time_within_snmpget" \
+        "snmp/virt_vcpu-web01_$i" "$VCPU.3.5.119.101.98.48.49.$i" \
+        "$XS_TMP/vcpu.before" "$XS_TMP/vcpu.after"
+done
+
+# No raw index as a name anywhere: every file is named by a readable name.
+raw=$(find "$DATA" -name '*.5.119.101*' -o -name '*[0-9].[0-9]*.[0-9]*' | head -n 3)
+is "$raw" "" "no_file_named_by_a_raw_index"
+errors=$(grep -i 'error' "$XS_TMP/collectd.log" | head -n 5)
+is "$errors" "" "collectd_logs_no_error"
+
+done_testing
