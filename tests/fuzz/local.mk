@@ -8,12 +8,17 @@ FUZZ_TARGETS = \
 	tests/fuzz/fuzz_domain_xml \
 	tests/fuzz/fuzz_node_xml \
 	tests/fuzz/fuzz_uri \
-	tests/fuzz/fuzz_mibindex
+	tests/fuzz/fuzz_mibindex \
+	tests/fuzz/fuzz_device_xml \
+	tests/fuzz/fuzz_test_image \
+	tests/fuzz/fuzz_cpumap
 # The Xen driver's parsers, when it is built.
 if WITH_XEN
 FUZZ_TARGETS += tests/fuzz/fuzz_xl_config
 endif
 FUZZ_SECONDS = 60
+# The dictionaries: tests/fuzz/NAME.dict goes with fuzz_NAME.
+FUZZ_DICTS = tests/fuzz/xl_config.dict tests/fuzz/device_xml.dict
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_LIB_SRCS = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
@@ -21,7 +26,7 @@ FUZZ_LIB_SRCS = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
 FUZZ_AGENT_SRCS = $(srcdir)/agent/agentconf.c
 
 EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/fuzz_xl_config.c \
-	tests/fuzz/corpus tests/fuzz/xl_config.dict
+	tests/fuzz/corpus $(FUZZ_DICTS)
 CLEANFILES += $(FUZZ_TARGETS)
 PHONY_TARGETS += fuzz fuzz-run
 
