@@ -14,11 +14,13 @@ FUZZ_TARGETS = \
 	tests/fuzz/fuzz_cpumap
 # The Xen driver's parsers, when it is built.
 if WITH_XEN
-FUZZ_TARGETS += tests/fuzz/fuzz_xl_config
+FUZZ_TARGETS += tests/fuzz/fuzz_xl_config tests/fuzz/fuzz_xen_save \
+	tests/fuzz/fuzz_xenstore
 endif
 FUZZ_SECONDS = 60
 # The dictionaries: tests/fuzz/NAME.dict goes with fuzz_NAME.
-FUZZ_DICTS = tests/fuzz/xl_config.dict tests/fuzz/device_xml.dict
+FUZZ_DICTS = tests/fuzz/xl_config.dict tests/fuzz/device_xml.dict \
+	tests/fuzz/xen_save.dict
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_LIB_SRCS = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
@@ -26,6 +28,8 @@ FUZZ_LIB_SRCS = $(addprefix $(srcdir)/,$(filter %.c,$(lib_libvir_la_SOURCES)))
 FUZZ_AGENT_SRCS = $(srcdir)/agent/agentconf.c
 
 EXTRA_DIST += $(FUZZ_TARGETS:=.c) tests/fuzz/fuzz_xl_config.c \
+	tests/fuzz/fuzz_xen_save.c tests/fuzz/fuzz_xenstore.c \
+	tests/fuzz/xenstubs.c tests/fuzz/xenstubs.h \
 	tests/fuzz/corpus $(FUZZ_DICTS)
 CLEANFILES += $(FUZZ_TARGETS)
 PHONY_TARGETS += fuzz fuzz-run
@@ -40,6 +44,13 @@ tests/fuzz/fuzz_agentconf: $(FUZZ_AGENT_SRCS)
 FUZZ_MIBINDEX_SRCS = $(srcdir)/agent/mibindex.c $(srcdir)/tests/mibindexfixture.c
 tests/fuzz/fuzz_mibindex: FUZZ_EXTRA_SRCS = $(FUZZ_MIBINDEX_SRCS)
 tests/fuzz/fuzz_mibindex: $(FUZZ_MIBINDEX_SRCS)
+
+# The Xen targets run without a hypervisor: xenstubs.c stands in for the
+# few libxenctrl and libxenstore calls they reach.
+FUZZ_XENSTUBS_SRCS = $(srcdir)/tests/fuzz/xenstubs.c
+tests/fuzz/fuzz_xen_save tests/fuzz/fuzz_xenstore: \
+	FUZZ_EXTRA_SRCS = $(FUZZ_XENSTUBS_SRCS)
+tests/fuzz/fuzz_xen_save tests/fuzz/fuzz_xenstore: $(FUZZ_XENSTUBS_SRCS)
 
 $(FUZZ_TARGETS): %: $(srcdir)/%.c $(FUZZ_LIB_SRCS)
 	@if test -z "$(FUZZ_CC)"; then \
