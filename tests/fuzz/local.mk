@@ -83,3 +83,36 @@ fuzz-run: fuzz
 	  fi; \
 	  rm -rf $$work; \
 	done; exit $$status
+
+# "make fuzz-long": each target for FUZZ_LONG_SECONDS, one at a time, on a
+# corpus kept in FUZZ_CORPUS_DIR/NAME across runs (seeded from the tree's
+# corpus), so that every run goes on where the last one stopped.  Prints
+# per target its executions, coverage (cov: edges, ft: features) and
+# findings; the crash, leak or timeout inputs stay in FUZZ_CORPUS_DIR.
+FUZZ_LONG_SECONDS = 1800
+FUZZ_CORPUS_DIR = $(abs_top_builddir)/tests/fuzz/work
+PHONY_TARGETS += fuzz-long
+fuzz-long: fuzz
+	@status=0; \
+	for t in $(FUZZ_TARGETS); do \
+	  name=$${t#tests/fuzz/fuzz_}; \
+	  corpus=$(FUZZ_CORPUS_DIR)/$$name; \
+	  $(MKDIR_P) $$corpus $(FUZZ_CORPUS_DIR)/findings || exit 1; \
+	  cp -n $(srcdir)/tests/fuzz/corpus/$$name/* $$corpus/ 2>/dev/null; \
+	  dict=; test -f $(srcdir)/tests/fuzz/$$name.dict && \
+	    dict=-dict=$(srcdir)/tests/fuzz/$$name.dict; \
+	  log=$(FUZZ_CORPUS_DIR)/$$name.log; \
+	  ./$$t $$dict -max_total_time=$(FUZZ_LONG_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_CORPUS_DIR)/findings/$$name- $$corpus \
+	    >$$log 2>&1; \
+	  rc=$$?; \
+	  runs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' $$log | \
+	    grep -o '[0-9]*$$'); \
+	  cov=$$(grep -o 'cov: [0-9]* ft: [0-9]*' $$log | tail -1); \
+	  found=$$(ls $(FUZZ_CORPUS_DIR)/findings 2>/dev/null | \
+	    grep -c "^$$name-"); \
+	  echo "$$name: $${runs:-0} runs, $${cov:-no coverage}, $$found findings" \
+	    "(corpus $$(ls $$corpus | wc -l) inputs, log $$log)"; \
+	  test $$rc -eq 0 || { tail -40 $$log; status=1; }; \
+	done; exit $$status
