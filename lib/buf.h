@@ -20,6 +20,7 @@ struct _virBuf {
     size_t len;
     size_t alloc;
     bool oom;
+    bool unwritable; /* an escaped value held what XML cannot carry */
 };
 
 void virBufAddLen(virBuf *buf, const char *str, size_t len);
@@ -28,7 +29,10 @@ void virBufPrintf(virBuf *buf, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Appends @str escaped for element text (@attr false) or for a value
- * between single quotes (@attr true). */
+ * between single quotes (@attr true).  A value with a byte sequence that
+ * is not a character of XML 1.0 (a control character other than tab,
+ * newline and carriage return; bytes that are not UTF-8) is not written,
+ * and makes virBufFinish() fail. */
 void virBufEscape(virBuf *buf, const char *str, bool attr);
 
 /* @level times two spaces; @level is at most 8. */
@@ -41,7 +45,8 @@ void virBufElement(virBuf *buf, int level, const char *name, const char *text);
 void virBufAttr(virBuf *buf, const char *name, const char *value);
 
 /* Returns the text ("" when nothing was added), which the caller frees,
- * or NULL with VIR_ERR_NO_MEMORY reported when an append failed. */
+ * or NULL with VIR_ERR_NO_MEMORY reported when an append failed, or with
+ * VIR_ERR_XML_ERROR when a value could not be written. */
 char *virBufFinish(virBuf *buf) __attribute__((warn_unused_result));
 
 #endif /* LIBVIR_BUF_H */

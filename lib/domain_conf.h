@@ -169,7 +169,9 @@ virDomainDef *virDomainDefParseString(const char *xml);
 virDomainDef *virDomainDefParseNode(void *node, const char *source);
 
 /* Returns the XML of @def as a new string (caller frees); @id is written
- * as the id attribute when >= 0.  NULL on OOM. */
+ * as the id attribute when >= 0.  NULL on OOM, or with VIR_ERR_XML_ERROR
+ * when a value holds what XML cannot carry (a name read from xenstore, say,
+ * with a control character in it). */
 char *virDomainDefFormat(const virDomainDef *def, int id);
 
 void virDomainDefFree(virDomainDef *def);

@@ -107,6 +107,58 @@ buf_after_oom_finish_reports_no_memory(const void *opaque)
     return virTestExpectError(VIR_ERR_NO_MEMORY, NULL);
 }
 
+/* Characters of any length are written as they are. */
+static int
+buf_escape_keeps_utf8_characters(const void *opaque)
+{
+    virBuf buf = {.data = NULL};
+
+    (void)opaque;
+    virBufEscape(&buf, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e", true);
+    return expectFinish(&buf, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e");
+}
+
+typedef struct {
+    const char *value;
+} bufUnwritableCase;
+
+/* A value XML cannot carry (found by fuzz_xenstore: a domain name with a
+ * control character made GetXMLDesc write a document that no parser
+ * reads) is refused when the text is finished. */
+static int
+buf_escape_refuses_what_xml_cannot_carry(const void *opaque)
+{
+    static const bufUnwritableCase bad[] = {
+        {"c\x17"
+         "af"},               /* control character */
+        {"a\x7f\x01"},        /* DEL passes, SOH does not */
+        {"caf\xc3"},          /* truncated sequence */
+        {"\xc0\xaf"},         /* overlong '/' */
+        {"\xed\xa0\x80"},     /* surrogate */
+        {"\xef\xbf\xbe"},     /* U+FFFE */
+        {"\xf4\x90\x80\x80"}, /* beyond U+10FFFF */
+        {"\xff"},
+    };
+    size_t i;
+    char *got;
+
+    (void)opaque;
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        virBuf buf = {.data = NULL};
+
+        virBufAdd(&buf, "<name>");
+        virBufEscape(&buf, bad[i].value, false);
+        if ((got = virBufFinish(&buf)) != NULL) {
+            fprintf(stderr, "case %zu written as '%s'\n", i, got);
+            free(got);
+            return virTestFail("an unwritable value was written");
+        }
+        if (virTestExpectError(VIR_ERR_XML_ERROR, "XML cannot carry") < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static const virTestCase cases[] = {
     VIR_TEST_CASE(buf_finish_empty_gives_empty_string),
     VIR_TEST_CASE(buf_add_and_printf_append),
@@ -114,6 +166,8 @@ static const virTestCase cases[] = {
     VIR_TEST_CASE(buf_escape_text_and_attribute),
     VIR_TEST_CASE(buf_element_and_attribute_are_indented_and_escaped),
     VIR_TEST_CASE(buf_after_oom_finish_reports_no_memory),
+    VIR_TEST_CASE(buf_escape_keeps_utf8_characters),
+    VIR_TEST_CASE(buf_escape_refuses_what_xml_cannot_carry),
 };
 
 static int

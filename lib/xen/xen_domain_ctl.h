@@ -44,6 +44,14 @@ int xenDomainPinVcpu(virDomainPtr dom, unsigned int vcpu,
                      const unsigned char *cpumap, int maplen);
 
 int xenDomainSave(virDomainPtr dom, const char *to);
+/* The header of a save file (xen_save.c), exported for its fuzz target.
+ * Write: the header and configuration @json (libxl JSON) to @fd.  Read:
+ * the header and configuration of save file @fd (named @from in errors)
+ * into @dc, leaving @fd at the start of the stream.  -1 on error
+ * (reported). */
+int xenSaveWriteHeader(int fd, const char *json);
+int xenSaveReadHeader(xenPriv *priv, int fd, const char *from,
+                      libxl_domain_config *dc);
 int xenDomainRestore(virConnectPtr conn, const char *from);
 int xenDomainCoreDump(virDomainPtr dom, const char *to, int flags);
 

@@ -77,7 +77,7 @@ xenSaveReadAll(int fd, void *buf, size_t len)
     return 0;
 }
 
-static int
+int
 xenSaveWriteHeader(int fd, const char *json)
 {
     xenSaveHeader hdr;
@@ -150,9 +150,7 @@ cleanup:
     return ret;
 }
 
-/* Reads the header and configuration of save file @fd into @dc, leaving
- * @fd at the start of the stream. */
-static int
+int
 xenSaveReadHeader(xenPriv *priv, int fd, const char *from,
                   libxl_domain_config *dc)
 {

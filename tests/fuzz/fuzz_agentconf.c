@@ -27,6 +27,20 @@ sameStr(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+/* An absolute path, unix:PATH or tcp:HOST:PORT (agentconf.c checks the
+ * parts; here only their shape). */
+static int
+agentxAddressValid(const char *addr)
+{
+    const char *colon = strrchr(addr, ':');
+
+    if (strncmp(addr, "unix:", 5) == 0)
+        return addr[5] == '/';
+    if (strncmp(addr, "tcp:", 4) == 0)
+        return colon > addr + 4 && colon[1] >= '0' && colon[1] <= '9';
+    return addr[0] == '/';
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -52,7 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (cfg.pidfile != NULL && cfg.pidfile[0] != '/')
             abort();
-        if (cfg.agentxSocket != NULL && cfg.agentxSocket[0] != '/')
+        if (cfg.agentxSocket != NULL && !agentxAddressValid(cfg.agentxSocket))
             abort();
         if (cfg.uri != NULL && (cfg.uri[0] == '\0' || strchr(cfg.uri, ' ')))
             abort();
