@@ -40,6 +40,8 @@ done
 
 # --- the hosts -----------------------------------------------------------
 
+# alpha adds a crashed domain and io01, whose disk and interface do I/O
+# at the rates of test:///default's web01.
 xs_derive_node "$T/alpha.xml" "" "  <domain type='xen' id='30' state='crashed' cputime='4000000000'>
     <name>oops</name>
     <uuid>11111111-2222-4333-8444-5555555555aa</uuid>
@@ -47,6 +49,25 @@ xs_derive_node "$T/alpha.xml" "" "  <domain type='xen' id='30' state='crashed' c
     <memory>524288</memory>
     <vcpu>1</vcpu>
     <on_crash>preserve</on_crash>
+  </domain>
+  <domain type='xen' id='31' state='running' cputime='9000000000'>
+    <name>io01</name>
+    <uuid>11111111-2222-4333-8444-5555555555ab</uuid>
+    <os><type>linux</type></os>
+    <memory>524288</memory>
+    <vcpu>1</vcpu>
+    <devices>
+      <disk type='block' device='disk'>
+        <source dev='/dev/vg0/io01'/>
+        <target dev='xvda'/>
+        <rates rd_req='14' rd_bytes='229376' wr_req='31' wr_bytes='462848'/>
+      </disk>
+      <interface type='bridge'>
+        <source bridge='xenbr0'/>
+        <rates rx_bytes='61440' rx_packets='85' tx_bytes='249856'
+               tx_packets='190'/>
+      </interface>
+    </devices>
   </domain>"
 xs_derive_node "$T/gamma.xml" "  <outage file='$T/gamma-outage'/>" ""
 
@@ -191,19 +212,20 @@ for m in $(awk '/^  - name: / { if (n != "") print n; n = $3 }
     printf '%s\n' "$names" | grep -qx "$m" || missing="$missing $m"
 done
 is "$missing" "" "module_every_metric_has_series"
-# The module's metrics: every readable object of xenNode and of the two
+# The module's metrics: every readable object of xenNode and of the four
 # table entries in the MIB.
 is "$(awk '/^  - name: / { print $3 }' "$PROM_DIR/snmp.yml" | LC_ALL=C sort)" \
     "$(awk '/^[a-zA-Z0-9]+ +OBJECT-TYPE$/ { name = $1 }
         /MAX-ACCESS/ { access = $2 }
-        /^ *::= \{ (xenNode|xenDomainEntry|xenVcpuEntry) [0-9]+ \}$/ &&
+        /^ *::= \{ (xenNode|xenDomainEntry|xenVcpuEntry|xenVifEntry|xenVbdEntry) [0-9]+ \}$/ &&
             access != "not-accessible" { print name }' \
         "$abs_srcdir/mib/XEN-SNMP-MIB.txt" | LC_ALL=C sort)" \
     "module_every_node_scalar_and_column"
 
 # Types: the memory gauges are gauges although they travel as Counter64.
 types=$(for m in xenDomCpuTime xenVcpuCpuTime xenNodeRefreshes \
-    xenNodeFreeMemory xenDomMemory xenDomCpuUsage; do
+    xenNodeFreeMemory xenDomMemory xenDomCpuUsage xenVifInOctets \
+    xenVbdReadSectors; do
     curl -sf "$PROM/api/v1/metadata?metric=$m" |
         jq -r --arg m "$m" '"\($m) \(.data[$m][0].type)"'
 done)
@@ -212,7 +234,9 @@ xenVcpuCpuTime counter
 xenNodeRefreshes counter
 xenNodeFreeMemory gauge
 xenDomMemory gauge
-xenDomCpuUsage gauge" "module_counters_and_gauges"
+xenDomCpuUsage gauge
+xenVifInOctets counter
+xenVbdReadSectors counter" "module_counters_and_gauges"
 
 # Domain names come from the index, as the node file writes them.
 is "$(sorted_query "xenDomId{instance=\"$ALPHA\"}" '.data.result[].metric.xenDomName')" \
@@ -221,6 +245,14 @@ is "$(sorted_query "xenDomId{instance=\"$ALPHA\"}" '.data.result[].metric.xenDom
 is "$(sorted_query "xenVcpuCpuTime{instance=\"$ALPHA\",xenDomName=\"web01\"}" \
     '.data.result[].metric.xenVcpuNumber' | tr '\n' ' ')" "0 1 2 3 " \
     "labels_vcpu_numbers_from_index"
+# Devices: domain and device number from the index, the device's name
+# from the readable name column of its row (the generator's lookup).
+is "$(pq "xenVifOutOctets{instance=\"$ALPHA\",xenDomName=\"io01\"}" \
+    '.data.result[].metric | "\(.xenVifIndex) \(.xenVifName)"')" "0 vif31.0" \
+    "labels_vif_index_and_name"
+is "$(pq "xenVbdWriteSectors{instance=\"$ALPHA\",xenDomName=\"io01\"}" \
+    '.data.result[].metric | "\(.xenVbdIndex) \(.xenVbdName)"')" "51712 xvda" \
+    "labels_vbd_index_and_name"
 
 # Rows per host: what each node file holds.
 expected_counts=$(for h in alpha beta gamma; do
@@ -247,6 +279,18 @@ is "$(pq "rate(xenDomCpuTime{instance=\"$ALPHA\",xenDomName=\"db01\"}[5s])" \
     '.data.result[].value[1]')" 0 "rate_cpu_time_zero_for_paused_domain"
 wait_is "rate_vcpu_cpu_time_positive" "2" \
     pq "count(rate(xenVcpuCpuTime{instance=\"$ALPHA\",xenDomName=\"web01\"}[5s]) > 0)" \
+    '.data.result[].value[1]'
+# Interface and disk counters move while io01 does I/O, at the node
+# file's rates: the disk reads 229376 octets, 448 sectors, a second
+# (within 20 %: the agent refreshes every 0.5 s, Prometheus scrapes
+# every second).
+IO01="instance=\"$ALPHA\",xenDomName=\"io01\""
+wait_is "rate_vif_octets_positive_for_io_domain" "2" \
+    pq "count(rate(xenVifInOctets{$IO01}[5s]) > 0)
+        + count(rate(xenVifOutOctets{$IO01}[5s]) > 0)" \
+    '.data.result[].value[1]'
+wait_is "rate_vbd_read_sectors_as_node_file" "1" \
+    pq "count(rate(xenVbdReadSectors{$IO01}[10s]) > 358 < 538)" \
     '.data.result[].value[1]'
 
 # --- alerts ----------------------------------------------------------------
