@@ -4,7 +4,8 @@
 #
 # A private snmpd + xensnmpd serve the integration host
 # (tests/integration/data/node.xml: names with a space and UTF-8 among
-# them).  collectd runs in the foreground with a private configuration:
+# them) plus io01 (tests/prometheus/data/io01.xml), a domain whose
+# interface and disk do I/O.  collectd runs in the foreground with a private configuration:
 # the csv plugin, and the shipped file with the dom0's address replaced
 # by the test's and its interval cut to 1 s.  After a few intervals the
 # test checks, against snmpget of the same objects, every value collectd
@@ -12,7 +13,6 @@
 
 . "$abs_srcdir/tests/integration/lib.sh"
 
-NODE=$abs_srcdir/tests/integration/data/node.xml
 CONF=$abs_srcdir/contrib/collectd/xensnmp.conf
 COLLECTD=${COLLECTD:-/usr/sbin/collectd}
 # How long collectd may take to write every file, in seconds.
@@ -33,12 +33,20 @@ xs_require_tools
     "run make check-collectd as root (apt-get install collectd-core)"
 xs_tmpdir
 trap stop_collectd EXIT
+NODE=$XS_TMP/node.xml
+xs_derive_node "$NODE" "" "$(cat "$abs_srcdir/tests/prometheus/data/io01.xml")"
 xs_start_snmpd
 xs_start_agent "$NODE" -r 0.5
 
 # The objects, numeric (lib.sh's clients load no MIB).
 DOM=$XS_DOM_OID
 VCPU=$XS_VCPU_OID
+VIF=$XS_MIB_OID.1.5.1
+VBD=$XS_MIB_OID.1.6.1
+# io01's rows: interface 0, disk xvda (51712), named by their backends.
+IO01=.4.105.111.48.49
+VIF0=vif31.0
+XVDA=vbd-31-51712
 
 # --- collectd with the shipped file ---------------------------------------
 
@@ -71,6 +79,10 @@ xs_succeeds "collectd_accepts_the_configuration" \
 # Lower bounds of the moving counters, read before collectd starts.
 $SNMPWALK -On -Oq "$DOM.15" >"$XS_TMP/cpu.before" 2>&1
 $SNMPWALK -On -Oq "$VCPU.3" >"$XS_TMP/vcpu.before" 2>&1
+for t in VIF VBD; do
+    eval "oid=\$$t"
+    $SNMPWALK -On -Oq "$oid" >"$XS_TMP/$t.before" 2>&1
+done
 
 "$COLLECTD" -f -C "$XS_TMP/collectd.conf" >"$XS_TMP/collectd.out" 2>&1 &
 COLLECTD_PID=$!
@@ -82,11 +94,12 @@ get() {
 }
 
 xs_domains "$XS_TMP/domains"
-is "$(wc -l <"$XS_TMP/domains")" 8 "every_domain_has_a_readable_name"
+is "$(wc -l <"$XS_TMP/domains")" 9 "every_domain_has_a_readable_name"
 
-# last FILE: the value of the last line of a csv file of today.
+# last FILE [FIELD]: the value (the FIELDth, 2 by default, after the
+# time) of the last line of a csv file of today.
 last() {
-    tail -n 1 "$DATA/$1"-"$(date +%Y-%m-%d)" 2>/dev/null | cut -d, -f2
+    tail -n 1 "$DATA/$1"-"$(date +%Y-%m-%d)" 2>/dev/null | cut -d, -f"${2:-2}"
 }
 lines() {
     wc -l <"$DATA/$1"-"$(date +%Y-%m-%d)" 2>/dev/null || echo 0
@@ -98,7 +111,9 @@ all_written() {
     while read -r idx name; do
         [ "$(lines "snmp-$name/uptime")" -ge 4 ] || return 1
     done <"$XS_TMP/domains"
-    [ "$(lines snmp-xen_node/memory-total)" -ge 4 ]
+    [ "$(lines snmp-xen_node/memory-total)" -ge 4 ] &&
+        [ "$(lines "snmp/if_octets-$VIF0")" -ge 4 ] &&
+        [ "$(lines "snmp/disk_octets-$XVDA")" -ge 4 ]
 }
 n=0
 while ! all_written && [ $n -lt $((WAIT * 2)) ] &&
@@ -109,6 +124,10 @@ done
 check "collectd_writes_three_intervals_of_every_domain" all_written
 $SNMPWALK -On -Oq "$DOM.15" >"$XS_TMP/cpu.after" 2>&1
 $SNMPWALK -On -Oq "$VCPU.3" >"$XS_TMP/vcpu.after" 2>&1
+for t in VIF VBD; do
+    eval "oid=\$$t"
+    $SNMPWALK -On -Oq "$oid" >"$XS_TMP/$t.after" 2>&1
+done
 kill -TERM "$COLLECTD_PID" 2>/dev/null
 wait "$COLLECTD_PID" 2>/dev/null
 COLLECTD_PID=
@@ -131,13 +150,14 @@ node_is derive-failed_calls 20 1
 
 # --- every domain, under its name --------------------------------------------
 
-# in_bounds NAME FILE OID BEFORE AFTER: the last value of FILE lies between
+# in_bounds NAME FILE OID BEFORE AFTER [FIELD [SCALE]]: the last value
+# (FIELD, 2 by default) of FILE lies between SCALE (1 by default) times
 # the values of OID in the walks BEFORE and AFTER collectd ran.
 in_bounds() {
-    lo=$(awk -v k="$3" '$1 == k { print $2 }' "$4")
-    hi=$(awk -v k="$3" '$1 == k { print $2 }' "$5")
-    v=$(last "$2")
-    if [ -n "$v" ] && awk -v v="$v" -v lo="$lo" -v hi="$hi" \
+    lo=$(awk -v k="$3" -v s="${7:-1}" '$1 == k { printf "%.0f", $2 * s }' "$4")
+    hi=$(awk -v k="$3" -v s="${7:-1}" '$1 == k { printf "%.0f", $2 * s }' "$5")
+    v=$(last "$2" "${6:-2}")
+    if [ -n "$v" ] && [ -n "$lo" ] && awk -v v="$v" -v lo="$lo" -v hi="$hi" \
         'BEGIN { exit !(v + 0 >= lo + 0 && v + 0 <= hi + 0) }'; then
         ok "$1"
     else
@@ -176,6 +196,39 @@ for i in 0 1; do
         "snmp/virt_vcpu-web01_$i" "$VCPU.3.5.119.101.98.48.49.$i" \
         "$XS_TMP/vcpu.before" "$XS_TMP/vcpu.after"
 done
+
+# --- io01's interface and disk, named by their backends ------------------------
+
+# FILE FIELD COLUMN SCALE: each value collectd wrote, against the walks.
+for f in "if_octets-$VIF0 2 VIF.3 1" "if_octets-$VIF0 3 VIF.7 1" \
+    "if_packets-$VIF0 2 VIF.4 1" "if_packets-$VIF0 3 VIF.8 1" \
+    "if_errors-$VIF0 2 VIF.5 1" "if_errors-$VIF0 3 VIF.9 1" \
+    "if_dropped-$VIF0 2 VIF.6 1" "if_dropped-$VIF0 3 VIF.10 1" \
+    "disk_ops-$XVDA 2 VBD.4 1" "disk_ops-$XVDA 3 VBD.6 1" \
+    "disk_octets-$XVDA 2 VBD.5 512" "disk_octets-$XVDA 3 VBD.7 512" \
+    "derive-oo_requests-$XVDA 2 VBD.8 1"; do
+    set -- $f
+    table=${3%%.*}
+    eval "oid=\$$table.${3#*.}"
+    case $table in
+    VIF) row=$IO01.0 ;;
+    *) row=$IO01.51712 ;;
+    esac
+    in_bounds "device_$1_field_$2_within_snmpget" "snmp/$1" "$oid$row" \
+        "$XS_TMP/$table.before" "$XS_TMP/$table.after" "$2" "$4"
+done
+# The counters moved while collectd ran: what it wrote is no constant.
+for f in "if_octets-$VIF0" "disk_octets-$XVDA"; do
+    first=$(sed -n 2p "$DATA/snmp/$f-$(date +%Y-%m-%d)" 2>/dev/null | cut -d, -f2)
+    now=$(last "snmp/$f")
+    if [ -n "$first" ] && [ "$now" != "$first" ]; then
+        ok "device_${f}_grows"
+    else
+        not_ok "device_${f}_grows" "first: '$first', last: '$now'"
+    fi
+done
+is "$(ls "$DATA/snmp" | grep -c -e '^if_octets-' -e '^disk_octets-')" 2 \
+    "devices_every_row_has_a_file"
 
 # No raw index as a name anywhere: every file is named by a readable name.
 raw=$(find "$DATA" -name '*.5.119.101*' -o -name '*[0-9].[0-9]*.[0-9]*' | head -n 3)

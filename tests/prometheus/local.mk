@@ -14,7 +14,8 @@ PROMETHEUS_FILES = \
 	tests/prometheus/prometheus.sh \
 	tests/prometheus/lib.sh \
 	tests/prometheus/xen-alerts-test.yml \
-	tests/prometheus/data/lowmem.xml
+	tests/prometheus/data/lowmem.xml \
+	tests/prometheus/data/io01.xml
 EXTRA_DIST += $(PROMETHEUS_FILES)
 
 PHONY_TARGETS += check-prometheus

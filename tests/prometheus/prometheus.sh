@@ -40,8 +40,8 @@ done
 
 # --- the hosts -----------------------------------------------------------
 
-# alpha adds a crashed domain and io01, whose disk and interface do I/O
-# at the rates of test:///default's web01.
+# alpha adds a crashed domain and io01 (data/io01.xml), whose disk and
+# interface do I/O at the rates of test:///default's web01.
 xs_derive_node "$T/alpha.xml" "" "  <domain type='xen' id='30' state='crashed' cputime='4000000000'>
     <name>oops</name>
     <uuid>11111111-2222-4333-8444-5555555555aa</uuid>
@@ -50,25 +50,7 @@ xs_derive_node "$T/alpha.xml" "" "  <domain type='xen' id='30' state='crashed' c
     <vcpu>1</vcpu>
     <on_crash>preserve</on_crash>
   </domain>
-  <domain type='xen' id='31' state='running' cputime='9000000000'>
-    <name>io01</name>
-    <uuid>11111111-2222-4333-8444-5555555555ab</uuid>
-    <os><type>linux</type></os>
-    <memory>524288</memory>
-    <vcpu>1</vcpu>
-    <devices>
-      <disk type='block' device='disk'>
-        <source dev='/dev/vg0/io01'/>
-        <target dev='xvda'/>
-        <rates rd_req='14' rd_bytes='229376' wr_req='31' wr_bytes='462848'/>
-      </disk>
-      <interface type='bridge'>
-        <source bridge='xenbr0'/>
-        <rates rx_bytes='61440' rx_packets='85' tx_bytes='249856'
-               tx_packets='190'/>
-      </interface>
-    </devices>
-  </domain>"
+$(cat "$abs_srcdir/tests/prometheus/data/io01.xml")"
 xs_derive_node "$T/gamma.xml" "  <outage file='$T/gamma-outage'/>" ""
 
 # alpha's snmpd also has the SNMPv3 user of README's example.
