@@ -7,7 +7,7 @@ Usage: build-package.py [--key KEY.pem] OUTPUT
 The package is what Cacti 1.2.24 (Debian 12's cacti) imports with
 cli/import_package.php or Console > Import/Export > Import Packages: a
 gzipped XML holding the template XML (data queries, data templates,
-graph templates, CDEFs), the three data query files of this directory,
+graph templates, CDEFs), the five data query files of this directory,
 and RSA signatures of each and of the whole, checked against the public
 key the package carries (Cacti shows its name and fingerprint when
 importing).  Every object's hash derives from its name here, so
@@ -71,6 +71,9 @@ CDEFS = {
     # ns of cpu time per second / 1e9 * 100: percent of one cpu.
     "ns_percent": ("Xen - CPU ns/s to Percent", "10000000", OP_DIVIDE),
     "centi_percent": ("Xen - Hundredths to Percent", "100", OP_DIVIDE),
+    "bits": ("Xen - Octets to Bits", "8", OP_MULTIPLY),
+    # xenVbd*Sectors count 512-octet sectors whatever the disk's own size.
+    "sectors": ("Xen - Sectors to Bytes", "512", OP_MULTIPLY),
 }
 
 # Data templates: key -> (name, [(data source, type)]).  Each is filled
@@ -92,7 +95,23 @@ DATA_TEMPLATES = {
         "Xen - Host Domains",
         [("domains_active", GAUGE), ("domains_defined", GAUGE)],
     ),
+    "vif_traffic": (
+        "Xen - Interface Traffic", [("traffic_in", COUNTER), ("traffic_out", COUNTER)],
+    ),
+    "vbd_requests": ("Xen - Disk Requests", [("reads", COUNTER), ("writes", COUNTER)]),
+    "vbd_sectors": (
+        "Xen - Disk Sectors", [("read_sectors", COUNTER), ("write_sectors", COUNTER)],
+    ),
 }
+
+
+def area_and_line(dt, cdef, area, line):
+    """The items of a device graph: an area for one data source of data
+    template dt and a line for the other (reads and writes, in and out),
+    each given as (data source, color, legend), both through cdef."""
+    return [(dt, ds, kind, color, cdef, legend)
+            for kind, (ds, color, legend) in ((AREA, area), (LINE2, line))]
+
 
 # Graph templates: key -> (name, vertical label, base, upper limit,
 # [(data template, data source, type, color, cdef, legend)]).
@@ -138,6 +157,22 @@ GRAPH_TEMPLATES = {
             ("host_doms", "domains_defined", STACK, "C4C4C4", None, "Defined"),
         ],
     ),
+    # In and out as the guest sees them (XEN-SNMP-MIB xenVifInOctets).
+    "vif_traffic": (
+        "Xen - Interface Traffic", "bits per second", 1000, 0,
+        area_and_line("vif_traffic", "bits", ("traffic_in", "00CF00", "Inbound"),
+                      ("traffic_out", "002A97", "Outbound")),
+    ),
+    "vbd_requests": (
+        "Xen - Disk Requests", "requests per second", 1000, 0,
+        area_and_line("vbd_requests", None, ("reads", "4668E4", "Reads"),
+                      ("writes", "E45E07", "Writes")),
+    ),
+    "vbd_sectors": (
+        "Xen - Disk Throughput", "bytes per second", 1024, 0,
+        area_and_line("vbd_sectors", "sectors", ("read_sectors", "4668E4", "Read"),
+                      ("write_sectors", "E45E07", "Written")),
+    ),
 }
 
 # Data queries: (file, name, description, name field, title subject,
@@ -177,6 +212,27 @@ QUERIES = [
         [
             ("Vcpu CPU Time", "vcpu_cpu_time", "vcpu_cpu",
              [("xenVcpuCpuTime", "cpu_time")]),
+        ],
+    ),
+    (
+        "xensnmp_vifs.xml", "Xen - Interfaces",
+        "The network interfaces of a Xen host's domains (xenVifTable).",
+        "xenVifName", "Xen interface",
+        [
+            ("Interface Traffic", "vif_traffic", "vif_traffic",
+             [("xenVifInOctets", "traffic_in"), ("xenVifOutOctets", "traffic_out")]),
+        ],
+    ),
+    (
+        "xensnmp_vbds.xml", "Xen - Disks",
+        "The block devices of a Xen host's domains (xenVbdTable).",
+        "xenVbdBackendName", "Xen disk",
+        [
+            ("Disk Requests", "vbd_requests", "vbd_requests",
+             [("xenVbdReadRequests", "reads"), ("xenVbdWriteRequests", "writes")]),
+            ("Disk Throughput", "vbd_sectors", "vbd_sectors",
+             [("xenVbdReadSectors", "read_sectors"),
+              ("xenVbdWriteSectors", "write_sectors")]),
         ],
     ),
 ]
@@ -461,7 +517,8 @@ def package(key, out):
         "     <author>The xensnmp project</author>",
         "     <homepage>README.md of the xensnmp source tree</homepage>",
         "     <email></email>",
-        "     <description>Graphs of a Xen host, its domains and their vcpus, "
+        "     <description>Graphs of a Xen host, its domains, their vcpus, "
+        "interfaces and disks, "
         "read from XEN-SNMP-MIB (xensnmpd)</description>",
         "     <class>hypervisor</class>",
         "     <tags>xen xensnmp hypervisor</tags>",

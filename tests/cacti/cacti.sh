@@ -6,15 +6,16 @@
 # package with its own import_package.php, gets a device pointing at a
 # private snmpd + xensnmpd serving the integration host
 # (tests/integration/data/node.xml: names with a space and UTF-8 among
-# them), its data queries and every graph they offer (add_data_query.php,
+# them) plus io01 (tests/prometheus/data/io01.xml), whose interface and
+# disk do I/O, its data queries and every graph they offer (add_data_query.php,
 # add_graphs.php), and runs its poller for a few 30 s steps.  The test
-# then checks that every domain and vcpu got its graphs, under its name,
+# then checks that every domain, vcpu, interface and disk got its
+# graphs, under its name,
 # and that the RRD files hold what the agent served (rrdtool fetch and
 # rrdtool info against snmpget).
 
 . "$abs_srcdir/tests/integration/lib.sh"
 
-NODE=$abs_srcdir/tests/integration/data/node.xml
 PACKAGE=$abs_srcdir/contrib/cacti/xensnmp.xml.gz
 BUILD=$abs_srcdir/contrib/cacti/build-package.py
 # The RRD step of the test's data sources: Cacti's stock "30 Second
@@ -65,6 +66,8 @@ xs_succeeds "build_package_makes_a_package" \
 cacti_start_db
 cacti_install
 ok "cacti_installs_on_a_fresh_database"
+NODE=$T/node.xml
+xs_derive_node "$NODE" "" "$(cat "$abs_srcdir/tests/prometheus/data/io01.xml")"
 xs_start_snmpd
 xs_start_agent "$NODE" -r 0.5
 
@@ -73,10 +76,10 @@ profile=$(cacti_sql "SELECT id FROM data_source_profiles WHERE step = $STEP")
 php "$CACTI_CLI/import_package.php" --filename="$PACKAGE" \
     --profile-id="$profile" >"$T/import.log" 2>&1
 imported=$(grep -c '^\[success\].*\[new\]' "$T/import.log")
-# 3 CDEFs, 7 data templates, 7 graph templates, 3 data queries.
-is "$imported" 20 "import_package_imports_every_template"
-is "$(grep -c '\[written\]$' "$T/import.log")" 3 \
-    "import_package_writes_the_three_data_query_files"
+# 5 CDEFs, 10 data templates, 10 graph templates, 5 data queries.
+is "$imported" 30 "import_package_imports_every_template"
+is "$(grep -c '\[written\]$' "$T/import.log")" 5 \
+    "import_package_writes_the_five_data_query_files"
 
 php "$CACTI_CLI/add_device.php" --description="$CACTI_DEVICE" \
     --ip=127.0.0.1 --port="$XS_PORT" --version=2 --community=public \
@@ -90,7 +93,10 @@ query_id() {
 Q_HOST=$(query_id "Xen - Host")
 Q_DOMS=$(query_id "Xen - Domains")
 Q_VCPUS=$(query_id "Xen - Vcpus")
-for q in "host $Q_HOST" "domains $Q_DOMS" "vcpus $Q_VCPUS"; do
+Q_VIFS=$(query_id "Xen - Interfaces")
+Q_VBDS=$(query_id "Xen - Disks")
+for q in "host $Q_HOST" "domains $Q_DOMS" "vcpus $Q_VCPUS" \
+    "interfaces $Q_VIFS" "disks $Q_VBDS"; do
     set -- $q
     xs_succeeds "add_data_query_adds_the_${1}_query" \
         php "$CACTI_CLI/add_data_query.php" \
@@ -100,7 +106,7 @@ done
 # Every graph each data query offers, for every row (each row's name
 # field matches ".").
 for spec in "$Q_HOST xenNodeHypervisorType" "$Q_DOMS xenDomNameText" \
-    "$Q_VCPUS xenVcpuName"; do
+    "$Q_VCPUS xenVcpuName" "$Q_VIFS xenVifName" "$Q_VBDS xenVbdBackendName"; do
     set -- $spec
     for t in $(cacti_sql "SELECT id FROM snmp_query_graph WHERE snmp_query_id = $1"); do
         gt=$(cacti_sql "SELECT graph_template_id FROM snmp_query_graph WHERE id = $t")
@@ -115,7 +121,7 @@ done
 # --- every row has its graphs, by name ----------------------------------------
 
 xs_domains "$T/domains"
-is "$(wc -l <"$T/domains")" 8 "agent_serves_eight_domains"
+is "$(wc -l <"$T/domains")" 9 "agent_serves_nine_domains"
 
 graphs_of() {
     cacti_sql "SELECT COUNT(*) FROM graph_local
@@ -139,11 +145,39 @@ is "$(cacti_sql "SELECT title_cache FROM graph_templates_graph g
     "$CACTI_DEVICE - Xen vcpu web01/1 - Vcpu CPU Time" "vcpu_graph_title_names_it"
 is "$(graphs_of "$Q_HOST" 0)" 2 "host_has_memory_and_domain_graphs"
 
+# Interfaces and disks: every row the agent serves has its graphs, each
+# titled by the device's backend name.  io01 (Xen id 31) has interface
+# 0 and xvda (51712).
+IO01=4.105.111.48.49
+rows_of() {
+    $SNMPWALK -On -Oq "$1" | grep -c "^$1\."
+}
+is "$(cacti_sql "SELECT COUNT(*) FROM graph_local
+    WHERE host_id = $host AND snmp_query_id = $Q_VIFS")" \
+    "$(rows_of "$XS_MIB_OID.1.5.1.2")" "every_interface_has_a_graph"
+is "$(cacti_sql "SELECT COUNT(*) FROM graph_local
+    WHERE host_id = $host AND snmp_query_id = $Q_VBDS")" \
+    "$(($(rows_of "$XS_MIB_OID.1.6.1.3") * 2))" "every_disk_has_two_graphs"
+title_of() {
+    cacti_sql "SELECT g.title_cache FROM graph_templates_graph g
+        JOIN graph_local l ON l.id = g.local_graph_id
+        WHERE l.host_id = $host AND l.snmp_query_id = $1
+        AND l.snmp_index = '$2' ORDER BY g.title_cache"
+}
+is "$(title_of "$Q_VIFS" "$IO01.0")" \
+    "$CACTI_DEVICE - Xen interface vif31.0 - Interface Traffic" \
+    "interface_graph_indexed_by_domain_and_device_titled_by_backend"
+is "$(title_of "$Q_VBDS" "$IO01.51712" | tr '\n' '|')" \
+    "$CACTI_DEVICE - Xen disk vbd-31-51712 - Disk Requests|$CACTI_DEVICE - Xen disk vbd-31-51712 - Disk Throughput|" \
+    "disk_graphs_indexed_by_domain_and_device_titled_by_backend"
+
 # --- the poller ---------------------------------------------------------------
 
 # Lower bounds of the counters, then three poller runs a step apart, each
 # just after a step boundary, then upper bounds.
 $SNMPWALK -On -Oq "$XS_DOM_OID.15" >"$T/cpu.before" 2>&1
+$SNMPWALK -On -Oq "$XS_MIB_OID.1.5" >"$T/vif.before" 2>&1
+$SNMPWALK -On -Oq "$XS_MIB_OID.1.6" >"$T/vbd.before" 2>&1
 log_lines=$(wc -l </var/log/cacti/cacti.log 2>/dev/null || echo 0)
 poll_after_boundary() {
     now=$(date +%s)
@@ -154,6 +188,8 @@ cacti_poll
 poll_after_boundary
 poll_after_boundary
 $SNMPWALK -On -Oq "$XS_DOM_OID.15" >"$T/cpu.after" 2>&1
+$SNMPWALK -On -Oq "$XS_MIB_OID.1.5" >"$T/vif.after" 2>&1
+$SNMPWALK -On -Oq "$XS_MIB_OID.1.6" >"$T/vbd.after" 2>&1
 # The poller prints rrdtool's complaints ("ERROR: unknown DS name")
 # rather than log them; Cacti's log has its own, from the poller runs on.
 is "$(cacti_errors "$T/poller.log" | head -n 3)" "" "poller_prints_no_error"
@@ -185,6 +221,21 @@ rrd_is() {
     is "$(fetched "$2" "$3")" "$($SNMPGET -Oqv "$4")" "$1"
 }
 
+# last_within DESC FILE DS OID WALK: the last value Cacti fed DS of the
+# RRD FILE lies between OID's values in $T/WALK.before and .after.
+last_within() {
+    last=$(rrdtool info "$2" 2>&1 |
+        sed -n "s/^ds\\[$3\\]\\.last_ds = \"\\(.*\\)\"\$/\\1/p")
+    lo=$(awk -v k="$4" '$1 == k { print $2 }' "$T/$5.before")
+    hi=$(awk -v k="$4" '$1 == k { print $2 }' "$T/$5.after")
+    if [ -n "$last" ] && [ -n "$lo" ] &&
+        awk -v v="$last" -v lo="$lo" -v hi="$hi" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
+        ok "$1"
+    else
+        not_ok "$1" "rrd: '$last', snmpget before: '$lo', after: '$hi'"
+    fi
+}
+
 host_mem=$(rrd_of "Xen - Host Memory" "$Q_HOST" 0)
 host_doms=$(rrd_of "Xen - Host Domains" "$Q_HOST" 0)
 rrd_is "rrd_host_memory_equals_snmpget" "$host_mem" memory "$XS_NODE_OID.5.0"
@@ -205,21 +256,33 @@ while read -r idx name; do
         test -n "$usage" -a "${usage:-0}" -ge 0 -a "${usage:-0}" -le 640000
     # The counter: the last value Cacti fed the RRD lies between the
     # agent's before and after the poller runs.
-    cpu=$(rrd_of "Xen - Domain CPU Time" "$Q_DOMS" "$idx")
-    last=$(rrdtool info "$cpu" 2>&1 | sed -n 's/^ds\[cpu_time\]\.last_ds = "\(.*\)"$/\1/p')
-    lo=$(awk -v k="$XS_DOM_OID.15.$idx" '$1 == k { print $2 }' "$T/cpu.before")
-    hi=$(awk -v k="$XS_DOM_OID.15.$idx" '$1 == k { print $2 }' "$T/cpu.after")
-    if [ -n "$last" ] && [ -n "$lo" ] &&
-        awk -v v="$last" -v lo="$lo" -v hi="$hi" 'BEGIN { exit !(v >= lo && v <= hi) }'; then
-        ok "rrd_domain_${name}_cpu_time_within_snmpget"
-    else
-        not_ok "rrd_domain_${name}_cpu_time_within_snmpget" \
-            "rrd: '$last', snmpget before: '$lo', after: '$hi'"
-    fi
+    last_within "rrd_domain_${name}_cpu_time_within_snmpget" \
+        "$(rrd_of "Xen - Domain CPU Time" "$Q_DOMS" "$idx")" cpu_time \
+        "$XS_DOM_OID.15.$idx" cpu
 done <"$T/domains"
 
 # A running domain's cpu time rate is plotted: a value, not unknown.
 rate=$(fetched "$(rrd_of "Xen - Domain CPU Time" "$Q_DOMS" 5.119.101.98.48.49)" cpu_time)
 check "rrd_domain_web01_cpu_time_rate_known ($rate ns/s)" [ "${rate:-0}" -gt 0 ]
+
+# io01's interface and disk: each counter Cacti fed its RRD, against the
+# walks, and the rates it plots at the node file's: 61440 octets a
+# second in, 14 read requests and 448 sectors read.
+vif=$(rrd_of "Xen - Interface Traffic" "$Q_VIFS" "$IO01.0")
+reqs=$(rrd_of "Xen - Disk Requests" "$Q_VBDS" "$IO01.51712")
+secs=$(rrd_of "Xen - Disk Sectors" "$Q_VBDS" "$IO01.51712")
+for c in "$vif traffic_in 5.1.3.$IO01.0 vif" "$vif traffic_out 5.1.7.$IO01.0 vif" \
+    "$reqs reads 6.1.4.$IO01.51712 vbd" "$reqs writes 6.1.6.$IO01.51712 vbd" \
+    "$secs read_sectors 6.1.5.$IO01.51712 vbd" \
+    "$secs write_sectors 6.1.7.$IO01.51712 vbd"; do
+    set -- $c
+    last_within "rrd_io01_$2_within_snmpget" "$1" "$2" "$XS_MIB_OID.1.$3" "$4"
+done
+for c in "$vif traffic_in 61440" "$reqs reads 14" "$secs read_sectors 448"; do
+    set -- $c
+    rate=$(fetched "$1" "$2")
+    check "rrd_io01_$2_rate_as_node_file ($rate, $3 expected)" \
+        [ "${rate:-0}" -ge $(($3 * 9 / 10)) -a "${rate:-0}" -le $(($3 * 11 / 10)) ]
+done
 
 done_testing

@@ -9,6 +9,8 @@ CACTI_FILES = \
 	contrib/cacti/xensnmp_host.xml \
 	contrib/cacti/xensnmp_domains.xml \
 	contrib/cacti/xensnmp_vcpus.xml \
+	contrib/cacti/xensnmp_vifs.xml \
+	contrib/cacti/xensnmp_vbds.xml \
 	tests/cacti/cacti.sh \
 	tests/cacti/lib.sh
 EXTRA_DIST += $(CACTI_FILES)
