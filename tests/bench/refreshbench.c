@@ -6,9 +6,10 @@
  * (xsSnapshotTake, each with the previous one as its baseline) and
  * prints the refresh time the agent would publish as
  * xenNodeRefreshDuration (minimum, median and maximum over the
- * refreshes after the first, which also reads every OS type), the
- * libvir calls of a steady refresh and the rows it gave.  Prints
- * figures; asserts nothing.
+ * refreshes after the first, which also reads every OS type), the CPU
+ * time a refresh took (median: on a loaded machine the wall time
+ * counts the time others ran too), the libvir calls of a steady refresh
+ * and the rows it gave.  Prints figures; asserts nothing.
  *
  *     refreshbench [-n REFRESHES] URI
  *     refreshbench -n 20 test:///abs/node-10000.xml
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libvir.h"
 #include "snapshot.h"
@@ -30,6 +32,15 @@ rbCompare(const void *a, const void *b)
     double y = *(const double *)b;
 
     return (x > y) - (x < y);
+}
+
+static double
+rbCpuMs(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 /* The device rows of @snap. */
@@ -51,6 +62,7 @@ main(int argc, char **argv)
     xsSnapshot *prev = NULL;
     xsSnapshot *snap = NULL;
     double *ms = NULL;
+    double *cpu = NULL;
     const char *uri = NULL;
     unsigned long long calls = 0;
     long n = 20;
@@ -78,18 +90,22 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: refreshbench [-n REFRESHES] URI\n");
         return EXIT_FAILURE;
     }
-    if ((ms = calloc((size_t)n, sizeof(*ms))) == NULL)
+    if ((ms = calloc((size_t)n, sizeof(*ms))) == NULL ||
+        (cpu = calloc((size_t)n, sizeof(*cpu))) == NULL)
         goto cleanup;
     if ((conn = virConnectOpenReadOnly(uri)) == NULL) {
         fprintf(stderr, "refreshbench: cannot open '%s'\n", uri);
         goto cleanup;
     }
     for (k = 0; k < n; k++) {
+        double c0 = rbCpuMs();
+
         if ((snap = xsSnapshotTake(conn, prev, NULL, NULL)) == NULL) {
             fprintf(stderr, "refreshbench: refresh %ld failed\n", k + 1);
             goto cleanup;
         }
         ms[k] = (double)snap->durationNs / 1e6;
+        cpu[k] = rbCpuMs() - c0;
         calls = snap->libCalls;
         xsSnapshotFree(prev);
         prev = snap;
@@ -97,16 +113,18 @@ main(int argc, char **argv)
     }
     /* The first refresh reads every OS type: not the steady cost. */
     qsort(ms + 1, (size_t)n - 1, sizeof(*ms), rbCompare);
+    qsort(cpu + 1, (size_t)n - 1, sizeof(*cpu), rbCompare);
     printf("%s: %zu domains, %zu device rows; first refresh %.2f ms, then "
-           "min %.2f median %.2f max %.2f ms over %ld; %llu libvir calls a "
-           "refresh\n",
+           "min %.2f median %.2f max %.2f ms over %ld (CPU median %.2f ms, "
+           "min %.2f); %llu libvir calls a refresh\n",
            uri, prev->ndoms, rbDevices(prev), ms[0], ms[1], ms[1 + (n - 1) / 2],
-           ms[n - 1], n - 1, calls);
+           ms[n - 1], n - 1, cpu[1 + (n - 1) / 2], cpu[1], calls);
     ret = EXIT_SUCCESS;
 
 cleanup:
     xsSnapshotFree(prev);
     free(ms);
+    free(cpu);
     if (conn != NULL)
         virConnectClose(conn);
     return ret;
