@@ -9,7 +9,9 @@
  *
  * Calls counted in *calls, *failed, libCalls and failedCalls are the ones
  * that reach the hypervisor driver: node info, type and version, the
- * lists, lookups, GetInfo, GetVcpus and GetOSType.  Handle accessors
+ * lists, lookups, GetInfo, GetVcpus, GetOSType and the device reads (one
+ * call for every domain's devices, or per domain the list and statistics
+ * calls where the driver has no such call).  Handle accessors
  * (GetName, GetUUID, Free) only read the handle and are not counted.
  */
 
@@ -84,6 +86,15 @@ typedef struct {
      * snap->doms (xsTakeReserveDevices). */
     size_t *vifOff;
     size_t *vbdOff;
+
+    /* How the devices of the active domains are read: all at once
+     * (virConnectGetAllDomainIOStats, @io sorted by id, @nio records),
+     * one domain at a time where the driver has no such call (and for a
+     * domain the records miss: it started after they were read), or not
+     * at all this time when the one call failed. */
+    enum { XS_IO_SINGLE = 0, XS_IO_BULK, XS_IO_NONE } ioMode;
+    virDomainIOStatsRecordPtr *io;
+    size_t nio;
 } xsTake;
 
 static uint64_t
@@ -415,49 +426,54 @@ xsDevFind(const xsDevRow *rows, size_t n, unsigned int index)
     return bsearch(&key, rows, n, sizeof(*rows), xsDevCompare);
 }
 
+/* The XS_VIF_* counters of @st into @c. */
+static void
+xsVifCounters(const virDomainInterfaceStatsStruct *st, long long *c)
+{
+    c[XS_VIF_RX_BYTES] = st->rx_bytes;
+    c[XS_VIF_RX_PACKETS] = st->rx_packets;
+    c[XS_VIF_RX_ERRS] = st->rx_errs;
+    c[XS_VIF_RX_DROP] = st->rx_drop;
+    c[XS_VIF_TX_BYTES] = st->tx_bytes;
+    c[XS_VIF_TX_PACKETS] = st->tx_packets;
+    c[XS_VIF_TX_ERRS] = st->tx_errs;
+    c[XS_VIF_TX_DROP] = st->tx_drop;
+}
+
+/* The XS_VBD_* counters of @st into @c. */
+static void
+xsVbdCounters(const virDomainBlockStatsXenStruct *st, long long *c)
+{
+    c[XS_VBD_RD_REQ] = st->rd_req;
+    c[XS_VBD_RD_SECT] = st->rd_sect;
+    c[XS_VBD_WR_REQ] = st->wr_req;
+    c[XS_VBD_WR_SECT] = st->wr_sect;
+    c[XS_VBD_OO_REQ] = st->oo_req;
+    c[XS_VBD_F_REQ] = st->f_req;
+    c[XS_VBD_DS_REQ] = st->ds_req;
+}
+
 /* Reads the counters of device @name into @dev.  false when they cannot
  * be read (the device went away since it was listed). */
 static bool
 xsReadDevCounters(xsTake *t, virDomainPtr dom, xsDevKind kind, const char *name,
                   xsDevRow *dev)
 {
-    long long *c = dev->counters;
-    size_t i;
-
-    for (i = 0; i < XS_DEV_COUNTERS; i++)
-        c[i] = -1;
     if (kind == XS_DEV_VIF) {
         virDomainInterfaceStatsStruct st;
 
         if (!xsCount(t,
                      virDomainInterfaceStats(dom, name, &st, sizeof(st)) == 0))
             return false;
-        c[XS_VIF_RX_BYTES] = st.rx_bytes;
-        c[XS_VIF_RX_PACKETS] = st.rx_packets;
-        c[XS_VIF_RX_ERRS] = st.rx_errs;
-        c[XS_VIF_RX_DROP] = st.rx_drop;
-        c[XS_VIF_TX_BYTES] = st.tx_bytes;
-        c[XS_VIF_TX_PACKETS] = st.tx_packets;
-        c[XS_VIF_TX_ERRS] = st.tx_errs;
-        c[XS_VIF_TX_DROP] = st.tx_drop;
+        xsVifCounters(&st, dev->counters);
     } else {
         virDomainBlockStatsXenStruct st;
 
         if (!xsCount(t,
                      virDomainBlockStatsXen(dom, name, &st, sizeof(st)) == 0))
             return false;
-        c[XS_VBD_RD_REQ] = st.rd_req;
-        c[XS_VBD_RD_SECT] = st.rd_sect;
-        c[XS_VBD_WR_REQ] = st.wr_req;
-        c[XS_VBD_WR_SECT] = st.wr_sect;
-        c[XS_VBD_OO_REQ] = st.oo_req;
-        c[XS_VBD_F_REQ] = st.f_req;
-        c[XS_VBD_DS_REQ] = st.ds_req;
+        xsVbdCounters(&st, dev->counters);
     }
-    /* Anything negative is "not kept"; never let it pass for a count. */
-    for (i = 0; i < XS_DEV_COUNTERS; i++)
-        if (c[i] < 0)
-            c[i] = -1;
     return true;
 }
 
@@ -485,18 +501,73 @@ xsDevBaseline(const xsTake *t, const xsDomainRow *row, const xsDomainRow *prev,
     dev->discontinuityNs = p->discontinuityNs;
 }
 
+/* The next free device of the arena after the @n already read for the
+ * row being read (from @first), named @name, its counters unknown; NULL
+ * when the name gives no index or is too long for a row.  The room is
+ * reserved. */
+static xsDevRow *
+xsDevNext(xsTake *t, size_t first, size_t n, xsDevKind kind, const char *name)
+{
+    xsDevRow *dev = &t->devs[first + n];
+    size_t len = strlen(name);
+    size_t i;
+    bool ok = kind == XS_DEV_VIF ? xsVifNumber(name, &dev->index)
+                                 : xsVbdNumber(name, &dev->index);
+
+    if (!ok || len == 0 || len > XS_DEV_NAME_MAX)
+        return NULL;
+    memcpy(dev->name, name, len + 1);
+    for (i = 0; i < XS_DEV_COUNTERS; i++)
+        dev->counters[i] = -1;
+    return dev;
+}
+
+/* Makes the @n devices of @kind read for @row (from @first in the
+ * arena; @prev its previous row or NULL) its rows: sorted by index,
+ * the first of two with the same index kept, baselines set. */
+static void
+xsDevFinish(xsTake *t, xsDomainRow *row, const xsDomainRow *prev,
+            xsDevKind kind, size_t first, size_t n)
+{
+    size_t i, c, out;
+
+    /* Listed in configuration order; served in index order. */
+    qsort(t->devs + first, n, sizeof(xsDevRow), xsDevCompare);
+    for (i = 0, out = 0; i < n; i++) {
+        xsDevRow *dev = &t->devs[first + i];
+
+        if (out > 0 && t->devs[first + out - 1].index == dev->index)
+            continue;
+        /* Anything negative is "not kept"; never let it pass for a
+         * count. */
+        for (c = 0; c < XS_DEV_COUNTERS; c++)
+            if (dev->counters[c] < 0)
+                dev->counters[c] = -1;
+        xsDevBaseline(t, row, prev, kind, dev);
+        t->devs[first + out++] = *dev;
+    }
+    t->ndevs = first + out;
+    if (kind == XS_DEV_VIF) {
+        t->vifOff[t->ndoms] = first;
+        row->nvifRows = out;
+    } else {
+        t->vbdOff[t->ndoms] = first;
+        row->nvbdRows = out;
+    }
+}
+
 /* Reads the devices of @kind of the running domain @dom (row @row, @prev
  * its previous row or NULL) into the device arena: one list call, then
  * one statistics call per device.  A device whose name gives no index or
- * is too long is left out, as is one that went away since listed; the
- * first of two with the same index is kept.  Returns 0, or -1 on OOM. */
+ * is too long is left out, as is one that went away since listed.
+ * Returns 0, or -1 on OOM. */
 static int
 xsReadDevices(xsTake *t, virDomainPtr dom, xsDomainRow *row,
               const xsDomainRow *prev, xsDevKind kind)
 {
     char **names = NULL;
     size_t first = t->ndevs;
-    size_t i, n = 0, out;
+    size_t i, n = 0;
     int count;
     int ret = -1;
 
@@ -509,35 +580,12 @@ xsReadDevices(xsTake *t, virDomainPtr dom, xsDomainRow *row,
     if (xsDevsReserve(t, (size_t)count) < 0)
         goto cleanup;
     for (i = 0; i < (size_t)count; i++) {
-        xsDevRow *dev = &t->devs[first + n];
-        size_t len = strlen(names[i]);
-        bool ok = kind == XS_DEV_VIF ? xsVifNumber(names[i], &dev->index)
-                                     : xsVbdNumber(names[i], &dev->index);
+        xsDevRow *dev = xsDevNext(t, first, n, kind, names[i]);
 
-        if (!ok || len == 0 || len > XS_DEV_NAME_MAX ||
-            !xsReadDevCounters(t, dom, kind, names[i], dev))
-            continue;
-        memcpy(dev->name, names[i], len + 1);
-        n++;
+        if (dev != NULL && xsReadDevCounters(t, dom, kind, names[i], dev))
+            n++;
     }
-    /* Listed in configuration order; served in index order. */
-    qsort(t->devs + first, n, sizeof(xsDevRow), xsDevCompare);
-    for (i = 0, out = 0; i < n; i++) {
-        xsDevRow *dev = &t->devs[first + i];
-
-        if (out > 0 && t->devs[first + out - 1].index == dev->index)
-            continue;
-        xsDevBaseline(t, row, prev, kind, dev);
-        t->devs[first + out++] = *dev;
-    }
-    t->ndevs = first + out;
-    if (kind == XS_DEV_VIF) {
-        t->vifOff[t->ndoms] = first;
-        row->nvifRows = out;
-    } else {
-        t->vbdOff[t->ndoms] = first;
-        row->nvbdRows = out;
-    }
+    xsDevFinish(t, row, prev, kind, first, n);
     ret = 0;
 
 cleanup:
@@ -545,6 +593,107 @@ cleanup:
         free(names[i]);
     free(names);
     return ret;
+}
+
+/* The devices of @row (@prev its previous row or NULL) from its record
+ * @rec of the one call.  Returns 0, or -1 on OOM. */
+static int
+xsRecordDevices(xsTake *t, const virDomainIOStatsRecord *rec, xsDomainRow *row,
+                const xsDomainRow *prev)
+{
+    size_t first = t->ndevs;
+    size_t i, n = 0;
+    xsDevRow *dev;
+
+    if (xsDevsReserve(t, rec->nifaces + rec->ndisks) < 0)
+        return -1;
+    for (i = 0; i < rec->nifaces; i++) {
+        if ((dev = xsDevNext(t, first, n, XS_DEV_VIF, rec->ifaces[i].name))) {
+            xsVifCounters(&rec->ifaces[i].stats, dev->counters);
+            n++;
+        }
+    }
+    xsDevFinish(t, row, prev, XS_DEV_VIF, first, n);
+    first = t->ndevs;
+    n = 0;
+    for (i = 0; i < rec->ndisks; i++) {
+        if ((dev = xsDevNext(t, first, n, XS_DEV_VBD, rec->disks[i].name))) {
+            xsVbdCounters(&rec->disks[i].stats, dev->counters);
+            n++;
+        }
+    }
+    xsDevFinish(t, row, prev, XS_DEV_VBD, first, n);
+    return 0;
+}
+
+static int
+xsRecordCompare(const void *a, const void *b)
+{
+    int x = (*(const virDomainIOStatsRecord *const *)a)->id;
+    int y = (*(const virDomainIOStatsRecord *const *)b)->id;
+
+    return (x > y) - (x < y);
+}
+
+/* Reads the devices of every active domain with one call, when the
+ * driver has it (see xsTake.ioMode). */
+static void
+xsReadAllDevices(xsTake *t)
+{
+    virErrorPtr err;
+    size_t i;
+    int n = virConnectGetAllDomainIOStats(t->conn, &t->io, 0);
+
+    if (n >= 0) {
+        xsCount(t, true);
+        t->ioMode = XS_IO_BULK;
+        t->nio = (size_t)n;
+        /* Promised in id order; keep the promise even if a driver does
+         * not. */
+        for (i = 1; i < t->nio; i++) {
+            if (t->io[i - 1]->id >= t->io[i]->id) {
+                qsort(t->io, t->nio, sizeof(*t->io), xsRecordCompare);
+                break;
+            }
+        }
+        return;
+    }
+    /* A driver without the call is asked domain by domain, and such an
+     * answer never reached a hypervisor: it is no failed call.  Any
+     * other failure (the host's counters unreadable) would fail as many
+     * times again one domain at a time: no device rows this time. */
+    err = virGetLastError();
+    if (err != NULL && err->code == VIR_ERR_NO_SUPPORT)
+        return;
+    xsCount(t, false);
+    t->ioMode = XS_IO_NONE;
+}
+
+/* The devices of running domain @dom (row @row, @prev its previous row
+ * or NULL), as xsTake.ioMode says.  Returns 0, or -1 on OOM. */
+static int
+xsReadRowDevices(xsTake *t, virDomainPtr dom, xsDomainRow *row,
+                 const xsDomainRow *prev)
+{
+    virDomainIOStatsRecord key;
+    const virDomainIOStatsRecord *keyp = &key;
+    virDomainIOStatsRecordPtr *found = NULL;
+    unsigned char uuid[16];
+
+    if (t->ioMode == XS_IO_NONE)
+        return 0;
+    if (t->ioMode == XS_IO_BULK && t->nio > 0) {
+        key.id = row->id;
+        found = bsearch(&keyp, t->io, t->nio, sizeof(*t->io), xsRecordCompare);
+    }
+    /* The same domain: an id is reused once its domain is gone. */
+    if (found != NULL && virDomainGetUUID((*found)->dom, uuid) == 0 &&
+        memcmp(uuid, row->uuid, sizeof(uuid)) == 0)
+        return xsRecordDevices(t, *found, row, prev);
+    if (xsReadDevices(t, dom, row, prev, XS_DEV_VIF) < 0 ||
+        xsReadDevices(t, dom, row, prev, XS_DEV_VBD) < 0)
+        return -1;
+    return 0;
 }
 
 /* Reads the domain behind @dom into the next row.  Returns 0 (also when
@@ -657,8 +806,7 @@ xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
         }
     }
     /* Devices exist on the host while the domain is active. */
-    if (row->id >= 0 && (xsReadDevices(t, dom, row, prevRow, XS_DEV_VIF) < 0 ||
-                         xsReadDevices(t, dom, row, prevRow, XS_DEV_VBD) < 0))
+    if (row->id >= 0 && xsReadRowDevices(t, dom, row, prevRow) < 0)
         return -1;
     t->ndoms++;
     return 0;
@@ -924,6 +1072,9 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
     t.mapOff = t.vcpuOff + t.domsAlloc;
     if (xsTakeReserveDevices(&t, (size_t)nids) < 0)
         goto cleanup;
+    /* After the lists, so that the records cover the domains listed. */
+    if (nids > 0)
+        xsReadAllDevices(&t);
 
     for (i = 0; i < nids; i++) {
         virDomainPtr dom = virDomainLookupByID(conn, ids[i]);
@@ -982,6 +1133,7 @@ cleanup:
     free(t.bytes);
     free(t.devs);
     free(t.vifOff);
+    virDomainIOStatsRecordListFree(t.io);
     xsSnapshotFree(impl ? &impl->pub : NULL);
     return ret;
 }

@@ -157,8 +157,9 @@ struct _xsSnapshot {
 /* Takes a snapshot through @conn.  @prev (may be NULL) supplies cpu usage
  * baselines, start and discontinuity times (of domains and of their
  * devices), and cached OS types, matched by name and checked by UUID.
- * The devices of each active domain cost one list call per kind and one
- * statistics call per device.  The libvir calls made and those that
+ * The devices of every active domain cost one call
+ * (virConnectGetAllDomainIOStats); where the driver has none, one list
+ * call per kind and one statistics call per device of each domain.  The libvir calls made and those that
  * failed are ADDED to *@calls and *@failed (each may be NULL), so that the
  * caller can keep running totals; the snapshot's libCalls/failedCalls are
  * this snapshot's alone.  Returns NULL if the host could not be read at

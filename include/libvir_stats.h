@@ -27,6 +27,10 @@
  * and interfaces exist on the host only while it runs, and their
  * counters start from 0 each time it starts.
  *
+ * virConnectGetAllDomainIOStats() reads all of it, for every active
+ * domain, in one call: what a monitor that polls every device of a large
+ * host wants.
+ *
  * Not part of the reference: a program written against the reference
  * never needs this header, and libvir.h stays exactly the reference.
  */
@@ -190,6 +194,99 @@ int virDomainListBlockDevices(virDomainPtr dom, char ***disks,
  */
 int virDomainListInterfaces(virDomainPtr dom, char ***ifaces,
                             unsigned int flags);
+
+/**
+ * virDomainIOStatsDisk:
+ *
+ * One block device in a virDomainIOStatsRecord: its name as
+ * virDomainListBlockDevices() gives it and its counters as
+ * virDomainBlockStatsXen() reads them (-1: not known).  libvirt's
+ * virDomainBlockStatsStruct follows from them: rd_bytes is rd_sect * 512,
+ * wr_bytes wr_sect * 512, and errs is not kept.
+ */
+typedef struct _virDomainIOStatsDisk virDomainIOStatsDisk;
+
+struct _virDomainIOStatsDisk {
+    const char *name; /* "xvda"; owned by the record */
+    virDomainBlockStatsXenStruct stats;
+};
+
+/**
+ * virDomainIOStatsInterface:
+ *
+ * One network interface in a virDomainIOStatsRecord: its dom0 name as
+ * virDomainListInterfaces() gives it and its counters as
+ * virDomainInterfaceStats() reads them, seen from the guest (-1: not
+ * known).
+ */
+typedef struct _virDomainIOStatsInterface virDomainIOStatsInterface;
+
+struct _virDomainIOStatsInterface {
+    const char *name; /* "vif3.0"; owned by the record */
+    virDomainInterfaceStatsStruct stats;
+};
+
+/**
+ * virDomainIOStatsRecord:
+ *
+ * The devices of one active domain and their counters, all read at the
+ * same moment, from virConnectGetAllDomainIOStats().  Everything it
+ * points to belongs to the record and lives until
+ * virDomainIOStatsRecordListFree() frees the list it is in: @dom is a
+ * reference the record holds (take another with virDomainLookupByUUID()
+ * to keep the domain longer), the names and arrays are the record's.
+ */
+typedef struct _virDomainIOStatsRecord virDomainIOStatsRecord;
+
+struct _virDomainIOStatsRecord {
+    virDomainPtr dom; /* the domain */
+    int id;           /* its hypervisor id when the counters were read */
+    /* The devices, in the order the list calls give them. */
+    virDomainIOStatsDisk *disks;
+    size_t ndisks;
+    virDomainIOStatsInterface *ifaces;
+    size_t nifaces;
+};
+
+typedef virDomainIOStatsRecord *virDomainIOStatsRecordPtr;
+
+/**
+ * virConnectGetAllDomainIOStats:
+ * @conn: pointer to the hypervisor connection
+ * @records: where to store a new NULL-terminated array of records, one
+ *           per active domain, in ascending order of id (OUT)
+ * @flags: 0 (no flag is defined yet)
+ *
+ * Reads the block devices and network interfaces of every active domain
+ * (any state but shut off: running, blocked, paused, shutting down,
+ * crashed) and their counters in one call: what
+ * virDomainListBlockDevices(), virDomainListInterfaces(),
+ * virDomainBlockStatsXen() and virDomainInterfaceStats() would give for
+ * each, at a cost that does not grow with the number of calls (libvirt
+ * later added virConnectGetAllDomainStats for the same reason).  A domain
+ * without devices has a record with none.  Free the array with
+ * virDomainIOStatsRecordListFree(), never with free().
+ *
+ * A later version that counts more will do so under a flag, in members
+ * added at the end of virDomainIOStatsRecord: the structs of the devices
+ * keep their size, so that the arrays above stay indexable.
+ *
+ * Returns the number of records, or -1 in case of error (*@records is
+ * then NULL; VIR_ERR_NO_SUPPORT when the driver has no such call: read
+ * the domains one by one instead).
+ */
+int virConnectGetAllDomainIOStats(virConnectPtr conn,
+                                  virDomainIOStatsRecordPtr **records,
+                                  unsigned int flags);
+
+/**
+ * virDomainIOStatsRecordListFree:
+ * @records: an array from virConnectGetAllDomainIOStats(), or NULL
+ *
+ * Frees the records, what they point to and the array, and releases the
+ * records' domain references.
+ */
+void virDomainIOStatsRecordListFree(virDomainIOStatsRecordPtr *records);
 
 #ifdef __cplusplus
 }

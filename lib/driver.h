@@ -92,6 +92,11 @@ typedef int (*virDrvDomainBlockStatsXen)(virDomainPtr dom, const char *disk,
 typedef int (*virDrvDomainInterfaceStats)(virDomainPtr dom, const char *device,
                                           virDomainInterfaceStatsPtr stats);
 typedef int (*virDrvDomainListDevices)(virDomainPtr dom, char ***names);
+/* Optional (libvir_stats.h): stores a new NULL-terminated array of
+ * records built with lib/iostats.h in *@records and returns their count;
+ * on failure leaves *@records NULL. */
+typedef int (*virDrvConnectGetAllDomainIOStats)(
+    virConnectPtr conn, virDomainIOStatsRecordPtr **records);
 
 typedef struct _virDriver virDriver;
 
@@ -144,6 +149,7 @@ struct _virDriver {
     virDrvDomainInterfaceStats domainInterfaceStats;
     virDrvDomainListDevices domainListBlockDevices;
     virDrvDomainListDevices domainListInterfaces;
+    virDrvConnectGetAllDomainIOStats connectGetAllDomainIOStats;
 };
 
 /* Each driver exports exactly one of these; lib/driver.c lists them. */

@@ -24,6 +24,7 @@
 #include "domain_conf.h"
 #include "driver.h"
 #include "error.h"
+#include "iostats.h"
 #include "log.h"
 #include "uri.h"
 #include "xml.h"
@@ -1558,6 +1559,51 @@ virDomainListInterfaces(virDomainPtr dom, char ***ifaces, unsigned int flags)
     VIR_DOMAIN_DEBUG(dom, ", ifaces=%p, flags=0x%x", (void *)ifaces, flags);
     return virDomainListDevices(dom, DOM_FN(dom, domainListInterfaces), ifaces,
                                 flags, __func__);
+}
+
+/**
+ * virConnectGetAllDomainIOStats:
+ * @conn: pointer to the hypervisor connection
+ * @records: where to store a new NULL-terminated array of records (OUT)
+ * @flags: 0 (no flag is defined yet)
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ *
+ * Returns the number of records, or -1 in case of error.
+ */
+int
+virConnectGetAllDomainIOStats(virConnectPtr conn,
+                              virDomainIOStatsRecordPtr **records,
+                              unsigned int flags)
+{
+    const void *slot = CONN_SLOT(conn, connectGetAllDomainIOStats);
+    int ret;
+
+    VIR_DEBUG("conn=%p, records=%p, flags=0x%x", (void *)conn, (void *)records,
+              flags);
+    if (records != NULL)
+        *records = NULL;
+    if (!virConnectCheckRead(conn, slot, __func__) ||
+        !virCheckArg(records != NULL, conn, __func__,
+                     "argument 'records' must not be NULL") ||
+        !virCheckArg(flags == 0, conn, __func__, "argument 'flags' must be 0"))
+        return -1;
+    if ((ret = conn->driver->connectGetAllDomainIOStats(conn, records)) < 0)
+        virDispatchError(conn, NULL, __func__);
+    return ret;
+}
+
+/**
+ * virDomainIOStatsRecordListFree:
+ * @records: an array from virConnectGetAllDomainIOStats(), or NULL
+ *
+ * See libvir_stats.h: an extension beyond the reference API.
+ */
+void
+virDomainIOStatsRecordListFree(virDomainIOStatsRecordPtr *records)
+{
+    VIR_DEBUG("records=%p", (void *)records);
+    virIOStatsListFree(records);
 }
 
 /* ---- errors about a connection, and where errors come from ---------- */

@@ -17,6 +17,7 @@ lib_libvir_la_SOURCES = \
 	lib/uuid.c lib/uuid.h \
 	lib/cpuset.c lib/cpuset.h \
 	lib/mac.c lib/mac.h \
+	lib/iostats.c lib/iostats.h \
 	lib/xml.c lib/xml.h \
 	lib/domain_conf.c lib/domain_conf.h \
 	lib/test/test_driver.c lib/test/test_driver.h \

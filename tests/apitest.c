@@ -190,6 +190,26 @@ c_geteventfd(const handles *h)
 {
     return virConnectGetEventFd(h->conn) == -1;
 }
+/* The bulk statistics call leaves *records NULL whenever it fails. */
+static int
+c_iostats(const handles *h)
+{
+    virDomainIOStatsRecordPtr *records = (virDomainIOStatsRecordPtr *)&records;
+    return virConnectGetAllDomainIOStats(h->conn, &records, 0) == -1 &&
+           records == NULL;
+}
+static int
+c_iostats_null(const handles *h)
+{
+    return virConnectGetAllDomainIOStats(h->conn, NULL, 0) == -1;
+}
+static int
+c_iostats_flags(const handles *h)
+{
+    virDomainIOStatsRecordPtr *records = (virDomainIOStatsRecordPtr *)&records;
+    return virConnectGetAllDomainIOStats(h->conn, &records, 1) == -1 &&
+           records == NULL;
+}
 static int
 c_numdefined(const handles *h)
 {
@@ -653,6 +673,15 @@ static const apiCase cases[] = {
             "virConnectGetEventFd"),
     NOSUP("connect_geteventfd_no_slot_unsupported", c_geteventfd,
           "virConnectGetEventFd"),
+    INVCONN("connect_getalldomainiostats_null_conn_fails", c_iostats,
+            "virConnectGetAllDomainIOStats"),
+    BADARG("connect_getalldomainiostats_null_records_fails", c_iostats_null,
+           "virConnectGetAllDomainIOStats",
+           "argument 'records' must not be NULL"),
+    BADARG("connect_getalldomainiostats_flags_fails", c_iostats_flags,
+           "virConnectGetAllDomainIOStats", "argument 'flags' must be 0"),
+    NOSUP("connect_getalldomainiostats_no_slot_unsupported", c_iostats,
+          "virConnectGetAllDomainIOStats"),
     /* The simulated host changes only through this library: no events. */
     {"connect_geteventfd_test_driver_unsupported", c_geteventfd, ON_RW,
      VIR_ERR_NO_SUPPORT,

@@ -15,6 +15,8 @@
 #include "libvir_stats.h"
 #include "snapshot.h"
 #include "testutils.h"
+#include "driver.h"
+#include "error.h"
 
 /* ---- indexes ------------------------------------------------------- */
 
@@ -314,7 +316,200 @@ cleanup:
     return ret;
 }
 
+/* ---- drivers without the one call, or where it fails --------------- */
+
+/* The test driver under other schemes, on the same hosts: "nobulk" has
+ * no virConnectGetAllDomainIOStats (a driver of before it), "failbulk"
+ * has one that always fails (a host whose counters cannot be read). */
+static virDriver nobulkDriver;
+static virDriver failbulkDriver;
+
+static virDrvOpenStatus
+openAs(virConnectPtr conn, const virURI *uri, bool readonly, const char *scheme)
+{
+    virURI asTest = *uri;
+
+    if (strcmp(uri->scheme, scheme) != 0)
+        return VIR_DRV_OPEN_DECLINED;
+    asTest.scheme = (char *)"test";
+    return testGetDriver()->connectOpen(conn, &asTest, readonly);
+}
+
+static virDrvOpenStatus
+nobulkOpen(virConnectPtr conn, const virURI *uri, bool readonly)
+{
+    return openAs(conn, uri, readonly, "nobulk");
+}
+
+static virDrvOpenStatus
+failbulkOpen(virConnectPtr conn, const virURI *uri, bool readonly)
+{
+    return openAs(conn, uri, readonly, "failbulk");
+}
+
+static int
+failbulkGetAll(virConnectPtr c, virDomainIOStatsRecordPtr **records)
+{
+    (void)c;
+    (void)records;
+    virReportErrorFull(VIR_FROM_TEST, VIR_ERR_OPERATION_FAILED, __FILE__,
+                       __func__, __LINE__, "%s",
+                       "the host's counters cannot be read, on purpose");
+    return -1;
+}
+
+static int
+registerDrivers(void)
+{
+    nobulkDriver = *testGetDriver();
+    nobulkDriver.name = "nobulk";
+    nobulkDriver.connectOpen = nobulkOpen;
+    nobulkDriver.connectGetAllDomainIOStats = NULL;
+    failbulkDriver = *testGetDriver();
+    failbulkDriver.name = "failbulk";
+    failbulkDriver.connectOpen = failbulkOpen;
+    failbulkDriver.connectGetAllDomainIOStats = failbulkGetAll;
+    if (virInitialize() < 0 || virDriverRegister(&nobulkDriver) < 0 ||
+        virDriverRegister(&failbulkDriver) < 0)
+        return -1;
+    return 0;
+}
+
+/* The active rows of @snap and their devices. */
+static void
+countDevices(const xsSnapshot *snap, long long *active, long long *devices)
+{
+    size_t i;
+
+    *active = 0;
+    *devices = 0;
+    for (i = 0; i < snap->ndoms; i++) {
+        *active += snap->doms[i].id >= 0;
+        *devices +=
+            (long long)(snap->doms[i].nvifRows + snap->doms[i].nvbdRows);
+    }
+}
+
+/* Whether the device rows @a (read first) and @b (then) are the same
+ * devices, @a's counters not ahead of @b's. */
+static int
+sameDevices(const char *dom, const xsDevRow *a, size_t na, const xsDevRow *b,
+            size_t nb)
+{
+    size_t i, c;
+
+    if (na != nb)
+        return virTestFail("%s: %zu devices one way, %zu the other", dom, na,
+                           nb);
+    for (i = 0; i < na; i++) {
+        if (a[i].index != b[i].index || strcmp(a[i].name, b[i].name) != 0)
+            return virTestFail("%s: device %zu is %s (%u) one way, %s (%u) "
+                               "the other",
+                               dom, i, a[i].name, a[i].index, b[i].name,
+                               b[i].index);
+        for (c = 0; c < XS_DEV_COUNTERS; c++) {
+            if (a[i].counters[c] > b[i].counters[c] ||
+                (a[i].counters[c] < 0) != (b[i].counters[c] < 0))
+                return virTestFail("%s %s counter %zu: %lld read singly, "
+                                   "%lld at once later",
+                                   dom, a[i].name, c, a[i].counters[c],
+                                   b[i].counters[c]);
+        }
+    }
+    return 0;
+}
+
+/* Without the one call the agent reads each domain's devices on its
+ * own: the same rows, for 2 list calls per active domain and one per
+ * device instead of one. */
+static int
+testWithoutBulkCallSameRows(const void *data)
+{
+    virConnectPtr single = virConnectOpenReadOnly("nobulk:///default");
+    xsSnapshot *a = NULL, *b = NULL;
+    long long active = 0, devices = 0;
+    size_t i;
+    int ret = -1;
+
+    (void)data;
+    if (single == NULL ||
+        (a = xsSnapshotTake(single, NULL, NULL, NULL)) == NULL ||
+        (b = xsSnapshotTake(conn, NULL, NULL, NULL)) == NULL) {
+        virTestFail("cannot take the snapshots");
+        goto cleanup;
+    }
+    if (virTestExpectInt("rows", (long long)a->ndoms, (long long)b->ndoms) < 0)
+        goto cleanup;
+    for (i = 0; i < a->ndoms; i++) {
+        const xsDomainRow *x = &a->doms[i];
+        const xsDomainRow *y = &b->doms[i];
+
+        if (sameDevices(x->name, x->vifRows, x->nvifRows, y->vifRows,
+                        y->nvifRows) < 0 ||
+            sameDevices(x->name, x->vbdRows, x->nvbdRows, y->vbdRows,
+                        y->nvbdRows) < 0)
+            goto cleanup;
+    }
+    countDevices(b, &active, &devices);
+    if (devices < 6) {
+        virTestFail("only %lld device rows", devices);
+        goto cleanup;
+    }
+    if (virTestExpectInt("calls saved by the one call",
+                         (long long)(a->libCalls - b->libCalls),
+                         2 * active + devices - 1) < 0 ||
+        virTestExpectInt("failed calls", (long long)a->failedCalls, 0) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    xsSnapshotFree(a);
+    xsSnapshotFree(b);
+    if (single != NULL)
+        virConnectClose(single);
+    return ret;
+}
+
+/* When the one call fails, the refresh has no device rows, counts one
+ * failed call, and does not try each domain instead (the same host
+ * would fail as often again). */
+static int
+testBulkCallFailsNoRows(const void *data)
+{
+    virConnectPtr failing = virConnectOpenReadOnly("failbulk:///default");
+    xsSnapshot *a = NULL, *b = NULL;
+    long long active = 0, devices = 0;
+    int ret = -1;
+
+    (void)data;
+    if (failing == NULL ||
+        (a = xsSnapshotTake(failing, NULL, NULL, NULL)) == NULL ||
+        (b = xsSnapshotTake(conn, NULL, NULL, NULL)) == NULL) {
+        virTestFail("cannot take the snapshots");
+        goto cleanup;
+    }
+    countDevices(a, &active, &devices);
+    if (virTestExpectInt("device rows", devices, 0) < 0 ||
+        virTestExpectInt("rows", (long long)a->ndoms, (long long)b->ndoms) <
+            0 ||
+        virTestExpectInt("failed calls", (long long)a->failedCalls, 1) < 0 ||
+        virTestExpectInt("calls", (long long)a->libCalls,
+                         (long long)b->libCalls) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    xsSnapshotFree(a);
+    xsSnapshotFree(b);
+    if (failing != NULL)
+        virConnectClose(failing);
+    return ret;
+}
+
 static const virTestCase snapCases[] = {
+    {"snapshot_devices_without_bulk_call_same_rows",
+     testWithoutBulkCallSameRows},
+    {"snapshot_devices_bulk_call_fails_no_rows", testBulkCallFailsNoRows},
     {"snapshot_devices_rows_of_default_host", testDeviceRows},
     {"snapshot_devices_discontinuity_kept_or_moved_on_backwards",
      testDiscontinuityKept},
@@ -329,7 +524,8 @@ mymain(void)
     int ret = 0;
 
     VIR_TEST_RUN_TABLE(indexCases, testIndex);
-    if ((conn = virConnectOpenReadOnly("test:///default")) == NULL)
+    if (registerDrivers() < 0 ||
+        (conn = virConnectOpenReadOnly("test:///default")) == NULL)
         return -1;
     if (virTestRunCases(snapCases, sizeof(snapCases) / sizeof(snapCases[0])) <
         0)

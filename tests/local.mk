@@ -25,6 +25,7 @@ UNIT_TESTS = \
 	tests/testnodetest \
 	tests/testdrivertest \
 	tests/iostatstest \
+	tests/iostatsalltest \
 	tests/conformancetest
 
 check_PROGRAMS += $(UNIT_TESTS)
@@ -64,6 +65,8 @@ tests_testdrivertest_SOURCES = tests/testdrivertest.c
 tests_testdrivertest_LDADD = $(TEST_LDADD)
 tests_iostatstest_SOURCES = tests/iostatstest.c
 tests_iostatstest_LDADD = $(TEST_LDADD)
+tests_iostatsalltest_SOURCES = tests/iostatsalltest.c
+tests_iostatsalltest_LDADD = $(TEST_LDADD)
 # The driver-independent suite: the test driver here, xen:/// in tests/xen.
 tests_conformancetest_SOURCES = tests/conformancetest.c
 tests_conformancetest_LDADD = $(TEST_LDADD)

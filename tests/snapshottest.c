@@ -30,11 +30,12 @@
  * 01', big64, mail), 3 for the crashed one, 2 for the skipped one (lookup
  * and info, for its memory) and 3 per shut-off domain (4 of them), and
  * the XML of the 5 domains without vcpu rows (crashed, shut off), for
- * their maximum vcpus; and 2 per active row (5 of them) to list its
- * network interfaces and disks (none here). */
-#define NODE_CALLS_FIRST 56
+ * their maximum vcpus; and one for the devices of every active domain
+ * (virConnectGetAllDomainIOStats), where per domain it took 2 list
+ * calls and one per device. */
+#define NODE_CALLS_FIRST 47
 /* The second one finds the 9 rows' OS types in the first. */
-#define NODE_CALLS_SECOND 42
+#define NODE_CALLS_SECOND 33
 
 static virConnectPtr nodeConn;
 static xsSnapshot *snap1;

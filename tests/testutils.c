@@ -162,6 +162,16 @@ virTestNodeURI(const char *rel)
     return uri;
 }
 
+void
+virTestFreeStrings(char **strings)
+{
+    size_t i;
+
+    for (i = 0; strings != NULL && strings[i] != NULL; i++)
+        free(strings[i]);
+    free(strings);
+}
+
 char *
 virTestLoadFile(const char *path)
 {

@@ -88,6 +88,10 @@ char *virTestDataPath(const char *rel);
 /* "test://" + virTestDataPath(@rel).  Caller frees. */
 char *virTestNodeURI(const char *rel);
 
+/* Frees each string of the NULL-terminated @strings (as the device list
+ * calls return them), then the array.  NULL is a no-op. */
+void virTestFreeStrings(char **strings);
+
 /* Reads a whole file into a new NUL-terminated string.  NULL on error. */
 char *virTestLoadFile(const char *path);
 

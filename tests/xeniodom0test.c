@@ -25,19 +25,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "testutils.h"
 #include "libvir.h"
 #include "libvir_stats.h"
 #include "xen/xen_stats.h"
-
-static void
-freeNames(char **names)
-{
-    size_t i;
-
-    for (i = 0; names != NULL && names[i] != NULL; i++)
-        free(names[i]);
-    free(names);
-}
 
 static int
 printDevices(virDomainPtr dom)
@@ -71,8 +62,8 @@ printDevices(virDomainPtr dom)
     ret = 0;
 
 cleanup:
-    freeNames(disks);
-    freeNames(ifaces);
+    virTestFreeStrings(disks);
+    virTestFreeStrings(ifaces);
     return ret;
 }
 

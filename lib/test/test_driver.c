@@ -38,6 +38,7 @@
 #include "domain_conf.h"
 #include "error.h"
 #include "file.h"
+#include "iostats.h"
 #include "log.h"
 
 #define VIR_FROM_THIS VIR_FROM_TEST
@@ -1454,6 +1455,25 @@ testNetName(int id, size_t i, char *buf, size_t len)
     snprintf(buf, len, "vif%d.%zu", id, i);
 }
 
+/* The counters of device @i of @kind of @obj at @now; the host is
+ * locked.  A disk's workload is found by its target, an interface's by
+ * its MAC address: the key that stays when the domain restarts. */
+static void
+testObjDeviceCounters(const testDomObj *obj, testIOKind kind, size_t i,
+                      unsigned long long now,
+                      unsigned long long c[TEST_IO_NCOUNTERS])
+{
+    char mac[VIR_MAC_STRING_BUFLEN];
+    const char *key = mac;
+
+    if (kind == TEST_IO_DISK)
+        key = obj->def->disks[i].target;
+    else
+        virMacFormat(obj->def->nets[i].mac, mac);
+    testIOCounters(testIOProfileFind(obj->io, obj->nio, kind, key),
+                   obj->loadedRun, testDomRunTime(obj, now), c);
+}
+
 /* Reads the counters of the device @name of @kind of @dom at the
  * present.  -1 with an error when the domain does not run or has no
  * such device. */
@@ -1466,9 +1486,8 @@ testDeviceCounters(virDomainPtr dom, testIOKind kind, const char *name,
     testDomObj *obj = testDomEnter(dom, &host, &now);
     const virDomainDef *def;
     unsigned char mac[VIR_MAC_BUFLEN];
-    char key[VIR_MAC_STRING_BUFLEN];
-    const char *found = NULL;
     char vif[32];
+    size_t n = 0;
     size_t i;
     int ret = -1;
 
@@ -1476,30 +1495,29 @@ testDeviceCounters(virDomainPtr dom, testIOKind kind, const char *name,
         goto cleanup;
     def = obj->def;
     if (kind == TEST_IO_DISK) {
-        for (i = 0; i < def->ndisks && found == NULL; i++) {
+        n = def->ndisks;
+        for (i = 0; i < n; i++) {
             if (strcmp(def->disks[i].target, name) == 0)
-                found = name;
+                break;
         }
     } else {
         bool byMac = virMacParse(name, mac) == 0;
 
-        for (i = 0; i < def->nnets && found == NULL; i++) {
+        n = def->nnets;
+        for (i = 0; i < n; i++) {
             testNetName(obj->id, i, vif, sizeof(vif));
             if (byMac ? memcmp(def->nets[i].mac, mac, VIR_MAC_BUFLEN) == 0
-                      : strcmp(vif, name) == 0) {
-                virMacFormat(def->nets[i].mac, key);
-                found = key;
-            }
+                      : strcmp(vif, name) == 0)
+                break;
         }
     }
-    if (found == NULL) {
+    if (i == n) {
         virReportError(VIR_ERR_INVALID_ARG, "domain '%s' has no %s '%s'",
                        obj->name, kind == TEST_IO_DISK ? "disk" : "interface",
                        name);
         goto cleanup;
     }
-    testIOCounters(testIOProfileFind(obj->io, obj->nio, kind, found),
-                   obj->loadedRun, testDomRunTime(obj, now), c);
+    testObjDeviceCounters(obj, kind, i, now, c);
     ret = 0;
 
 cleanup:
@@ -1553,16 +1571,13 @@ static const testStatField testNetFields[] = {
     TEST_FIELD(virDomainInterfaceStatsStruct, tx_drop, TEST_IO_TX_DROP, 1),
 };
 
-/* Fills the @n @fields of @stats from the device @name's counters. */
-static int
-testFillStats(virDomainPtr dom, testIOKind kind, const char *name, void *stats,
-              const testStatField *fields, size_t n)
+/* Sets the @n @fields of @stats from the counters @c. */
+static void
+testStatsSet(const unsigned long long c[TEST_IO_NCOUNTERS], void *stats,
+             const testStatField *fields, size_t n)
 {
-    unsigned long long c[TEST_IO_NCOUNTERS];
     size_t i;
 
-    if (testDeviceCounters(dom, kind, name, c) < 0)
-        return -1;
     for (i = 0; i < n; i++) {
         unsigned long long v = c[fields[i].counter] / fields[i].divisor;
         /* The long long of libvirt's structs. */
@@ -1571,6 +1586,18 @@ testFillStats(virDomainPtr dom, testIOKind kind, const char *name, void *stats,
 
         memcpy((char *)stats + fields[i].offset, &value, sizeof(value));
     }
+}
+
+/* Fills the @n @fields of @stats from the device @name's counters. */
+static int
+testFillStats(virDomainPtr dom, testIOKind kind, const char *name, void *stats,
+              const testStatField *fields, size_t n)
+{
+    unsigned long long c[TEST_IO_NCOUNTERS];
+
+    if (testDeviceCounters(dom, kind, name, c) < 0)
+        return -1;
+    testStatsSet(c, stats, fields, n);
     return 0;
 }
 
@@ -1657,6 +1684,105 @@ testDomainListInterfaces(virDomainPtr dom, char ***names)
     return testListDevices(dom, TEST_IO_NET, names);
 }
 
+/* The record of the active domain @obj at @now for
+ * virConnectGetAllDomainIOStats: its devices as testListDevices lists
+ * them, their counters as the statistics calls read them (-1 while those
+ * refuse: a domain kept after it stopped).  NULL with an error. */
+static virDomainIOStatsRecordPtr
+testIORecord(virConnectPtr conn, const testDomObj *obj, unsigned long long now)
+{
+    const virDomainDef *def = obj->def;
+    bool readable = (TEST_STATES_ACTIVE & TEST_STATE_BIT(obj->state)) != 0;
+    unsigned long long c[TEST_IO_NCOUNTERS];
+    virDomainIOStatsRecordPtr rec;
+    virDomainPtr dom;
+    size_t namebytes = 0;
+    char vif[32];
+    size_t i;
+
+    /* Room for the longest interface name each: one snprintf per name
+     * is a good part of the cost of thousands of interfaces. */
+    for (i = 0; i < def->ndisks; i++)
+        namebytes += strlen(def->disks[i].target) + 1;
+    namebytes += def->nnets * sizeof(vif);
+    if ((dom = testDomHandle(conn, obj)) == NULL ||
+        (rec = virIOStatsRecordNew(dom, obj->id, def->ndisks, def->nnets,
+                                   namebytes)) == NULL)
+        return NULL;
+    /* The room was counted from the same names: they fit. */
+    for (i = 0; i < def->ndisks; i++) {
+        rec->disks[i].name = virIOStatsRecordName(rec, def->disks[i].target);
+        if (!readable)
+            continue;
+        testObjDeviceCounters(obj, TEST_IO_DISK, i, now, c);
+        testStatsSet(c, &rec->disks[i].stats, testBlockXenFields,
+                     TEST_NFIELDS(testBlockXenFields));
+    }
+    for (i = 0; i < def->nnets; i++) {
+        testNetName(obj->id, i, vif, sizeof(vif));
+        rec->ifaces[i].name = virIOStatsRecordName(rec, vif);
+        if (!readable)
+            continue;
+        testObjDeviceCounters(obj, TEST_IO_NET, i, now, c);
+        testStatsSet(c, &rec->ifaces[i].stats, testNetFields,
+                     TEST_NFIELDS(testNetFields));
+    }
+    return rec;
+}
+
+static int
+testCompareDomId(const void *a, const void *b)
+{
+    int x = (*(const testDomObj *const *)a)->id;
+    int y = (*(const testDomObj *const *)b)->id;
+
+    return (x > y) - (x < y);
+}
+
+/* Every active domain's devices and counters, in one pass under the
+ * host's lock: one moment for all of them, as a real collection is. */
+static int
+testConnectGetAllDomainIOStats(virConnectPtr conn,
+                               virDomainIOStatsRecordPtr **records)
+{
+    unsigned long long now;
+    testHost *host = testHostEnter(conn, &now);
+    virDomainIOStatsRecordPtr *list = NULL;
+    const testDomObj **active = NULL;
+    size_t n = 0;
+    size_t i;
+    int ret = -1;
+
+    if (testHostReachable(conn, host) < 0)
+        goto cleanup;
+    if ((active = malloc((host->ndoms + 1) * sizeof(*active))) == NULL)
+        goto oom;
+    for (i = 0; i < host->ndoms; i++) {
+        if (testDomIsActive(host->doms[i]))
+            active[n++] = host->doms[i];
+    }
+    /* The order of virConnectListDomains. */
+    qsort(active, n, sizeof(*active), testCompareDomId);
+    if ((list = calloc(n + 1, sizeof(*list))) == NULL)
+        goto oom;
+    for (i = 0; i < n; i++) {
+        if ((list[i] = testIORecord(conn, active[i], now)) == NULL)
+            goto cleanup;
+    }
+    *records = list;
+    list = NULL;
+    ret = (int)n;
+    goto cleanup;
+
+oom:
+    virReportOOMError();
+cleanup:
+    virIOStatsListFree(list);
+    free(active);
+    pthread_mutex_unlock(&host->lock);
+    return ret;
+}
+
 /* ---- the driver table ----------------------------------------------- */
 
 static const virDriver testDriver = {
@@ -1706,6 +1832,7 @@ static const virDriver testDriver = {
     .domainInterfaceStats = testDomainInterfaceStats,
     .domainListBlockDevices = testDomainListBlockDevices,
     .domainListInterfaces = testDomainListInterfaces,
+    .connectGetAllDomainIOStats = testConnectGetAllDomainIOStats,
 };
 
 const virDriver *

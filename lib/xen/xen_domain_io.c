@@ -12,6 +12,9 @@
  * in xenStats (ioCollections, ioFiles, and the xcCalls of the listing).
  * Looking up an interface by MAC address reads the domain's vifs' "mac"
  * nodes in xenstore (one read each, counted in xsCalls).
+ * xenConnectGetAllDomainIOStats always collects anew and hands out the
+ * whole collection at once (plus, the first time a domain is seen, the
+ * xenstore read of its name).
  *
  * Reads only: nothing here carries out on_* actions or changes a domain.
  */
@@ -25,8 +28,9 @@
 #include <time.h>
 
 #include "xen_priv.h"
-#include "xen_domlist.h"
+#include "xen_domain_read.h"
 #include "error.h"
+#include "iostats.h"
 #include "mac.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
@@ -45,41 +49,54 @@ xenIONow(void)
            (unsigned long long)ts.tv_nsec;
 }
 
+/* Collects every guest's counters now into the connection's snapshot,
+ * from a new listing of the running domains that *@all (sorted by id,
+ * the caller frees it) and *@n return.  -1 with an error (and the
+ * snapshot invalid) when either fails. */
+static int
+xenIOCollectNow(xenPriv *priv, xenDomInfo **all, size_t *n)
+{
+    size_t i;
+
+    *all = NULL;
+    *n = 0;
+    priv->ioValid = false;
+    if (xenDomListAll(priv, all, n) < 0)
+        return -1;
+    priv->stats.ioCollections++;
+    if (xenIOCollect("", &priv->io, &priv->stats.ioFiles) < 0)
+        return -1;
+    if (*n > 0 &&
+        (priv->io.doms = calloc(*n, sizeof(*priv->io.doms))) == NULL) {
+        virReportOOMError();
+        xenIOSnapClear(&priv->io);
+        return -1;
+    }
+    /* xenDomListAll sorts by id, as xenIOSnap wants. */
+    for (i = 0; i < *n; i++) {
+        priv->io.doms[i].domid = (*all)[i].domid;
+        memcpy(priv->io.doms[i].uuid, (*all)[i].uuid, VIR_UUID_BUFLEN);
+    }
+    priv->io.ndoms = *n;
+    priv->ioAt = xenIONow();
+    priv->ioValid = true;
+    return 0;
+}
+
 /* The connection's snapshot, collected again when stale; NULL with an
  * error when it cannot be. */
 static const xenIOSnap *
 xenIOSnapshot(xenPriv *priv)
 {
-    unsigned long long now = xenIONow();
     xenDomInfo *all = NULL;
     size_t n = 0;
-    size_t i;
+    int rc;
 
-    if (priv->ioValid && now - priv->ioAt < XEN_IO_MAX_AGE_NS)
+    if (priv->ioValid && xenIONow() - priv->ioAt < XEN_IO_MAX_AGE_NS)
         return &priv->io;
-    priv->ioValid = false;
-    if (xenDomListAll(priv, &all, &n) < 0)
-        return NULL;
-    priv->stats.ioCollections++;
-    if (xenIOCollect("", &priv->io, &priv->stats.ioFiles) < 0)
-        goto cleanup;
-    if (n > 0 && (priv->io.doms = calloc(n, sizeof(*priv->io.doms))) == NULL) {
-        virReportOOMError();
-        xenIOSnapClear(&priv->io);
-        goto cleanup;
-    }
-    /* xenDomListAll sorts by id, as xenIOSnap wants. */
-    for (i = 0; i < n; i++) {
-        priv->io.doms[i].domid = all[i].domid;
-        memcpy(priv->io.doms[i].uuid, all[i].uuid, VIR_UUID_BUFLEN);
-    }
-    priv->io.ndoms = n;
-    priv->ioAt = now;
-    priv->ioValid = true;
-
-cleanup:
+    rc = xenIOCollectNow(priv, &all, &n);
     free(all);
-    return priv->ioValid ? &priv->io : NULL;
+    return rc < 0 ? NULL : &priv->io;
 }
 
 static int
@@ -137,6 +154,13 @@ xenIORequireRunning(virDomainPtr dom, const xenIOSnap **snap, uint32_t *domid)
     return rc == 1 ? 0 : -1;
 }
 
+/* The name of a vif in dom0: "vifD.N". */
+static void
+xenIOVifName(uint32_t domid, uint32_t devid, char *buf, size_t len)
+{
+    snprintf(buf, len, "vif%u.%u", domid, devid);
+}
+
 /* The disk @disk (its target, "xvda") of @dom; NULL with an error. */
 static const xenIODev *
 xenIOFindDisk(virDomainPtr dom, const char *disk)
@@ -186,6 +210,34 @@ xenDomainBlockStats(virDomainPtr dom, const char *disk,
     return 0;
 }
 
+/* The counters of the collection's disk @d in the struct of
+ * virDomainBlockStatsXen, which holds them in the same order. */
+static void
+xenIODiskStats(const xenIODev *d, virDomainBlockStatsXenPtr stats)
+{
+    stats->rd_req = d->c[XEN_IO_RD_REQ];
+    stats->rd_sect = d->c[XEN_IO_RD_SECT];
+    stats->wr_req = d->c[XEN_IO_WR_REQ];
+    stats->wr_sect = d->c[XEN_IO_WR_SECT];
+    stats->oo_req = d->c[XEN_IO_OO_REQ];
+    stats->f_req = d->c[XEN_IO_F_REQ];
+    stats->ds_req = d->c[XEN_IO_DS_REQ];
+}
+
+/* The counters of the collection's vif @d, already seen from the guest. */
+static void
+xenIOVifStats(const xenIODev *d, virDomainInterfaceStatsPtr stats)
+{
+    stats->rx_bytes = d->c[XEN_IO_RX_BYTES];
+    stats->rx_packets = d->c[XEN_IO_RX_PACKETS];
+    stats->rx_errs = d->c[XEN_IO_RX_ERRS];
+    stats->rx_drop = d->c[XEN_IO_RX_DROP];
+    stats->tx_bytes = d->c[XEN_IO_TX_BYTES];
+    stats->tx_packets = d->c[XEN_IO_TX_PACKETS];
+    stats->tx_errs = d->c[XEN_IO_TX_ERRS];
+    stats->tx_drop = d->c[XEN_IO_TX_DROP];
+}
+
 int
 xenDomainBlockStatsXen(virDomainPtr dom, const char *disk,
                        virDomainBlockStatsXenPtr stats)
@@ -194,13 +246,7 @@ xenDomainBlockStatsXen(virDomainPtr dom, const char *disk,
 
     if (d == NULL)
         return -1;
-    stats->rd_req = d->c[XEN_IO_RD_REQ];
-    stats->rd_sect = d->c[XEN_IO_RD_SECT];
-    stats->wr_req = d->c[XEN_IO_WR_REQ];
-    stats->wr_sect = d->c[XEN_IO_WR_SECT];
-    stats->oo_req = d->c[XEN_IO_OO_REQ];
-    stats->f_req = d->c[XEN_IO_F_REQ];
-    stats->ds_req = d->c[XEN_IO_DS_REQ];
+    xenIODiskStats(d, stats);
     return 0;
 }
 
@@ -245,7 +291,7 @@ xenDomainInterfaceStats(virDomainPtr dom, const char *device,
         return -1;
     n = xenIODomainDevs(snap, domid, XEN_IO_VIF, &first);
     for (i = 0; i < n && d == NULL; i++) {
-        snprintf(name, sizeof(name), "vif%u.%u", domid, first[i].devid);
+        xenIOVifName(domid, first[i].devid, name, sizeof(name));
         if (byMac ? xenIOVifHasMac(dom->conn->privateData, domid,
                                    first[i].devid, mac)
                   : strcmp(name, device) == 0)
@@ -257,14 +303,7 @@ xenDomainInterfaceStats(virDomainPtr dom, const char *device,
                              device);
         return -1;
     }
-    stats->rx_bytes = d->c[XEN_IO_RX_BYTES];
-    stats->rx_packets = d->c[XEN_IO_RX_PACKETS];
-    stats->rx_errs = d->c[XEN_IO_RX_ERRS];
-    stats->rx_drop = d->c[XEN_IO_RX_DROP];
-    stats->tx_bytes = d->c[XEN_IO_TX_BYTES];
-    stats->tx_packets = d->c[XEN_IO_TX_PACKETS];
-    stats->tx_errs = d->c[XEN_IO_TX_ERRS];
-    stats->tx_drop = d->c[XEN_IO_TX_DROP];
+    xenIOVifStats(d, stats);
     return 0;
 }
 
@@ -295,7 +334,7 @@ xenIOListDevices(virDomainPtr dom, xenIOKind kind, char ***names)
         if (kind == XEN_IO_VBD)
             xenIODiskName(first[i].devid, name, sizeof(name));
         else
-            snprintf(name, sizeof(name), "vif%u.%u", domid, first[i].devid);
+            xenIOVifName(domid, first[i].devid, name, sizeof(name));
         if ((list[i] = strdup(name)) == NULL)
             goto oom;
     }
@@ -320,4 +359,78 @@ int
 xenDomainListInterfaces(virDomainPtr dom, char ***names)
 {
     return xenIOListDevices(dom, XEN_IO_VIF, names);
+}
+
+/* The record of running domain @info from the collection just made;
+ * NULL with an error. */
+static virDomainIOStatsRecordPtr
+xenIORecord(virConnectPtr conn, const xenDomInfo *info, const char *name)
+{
+    xenPriv *priv = conn->privateData;
+    const xenIODev *disks = NULL;
+    const xenIODev *vifs = NULL;
+    size_t ndisks = xenIODomainDevs(&priv->io, info->domid, XEN_IO_VBD, &disks);
+    size_t nvifs = xenIODomainDevs(&priv->io, info->domid, XEN_IO_VIF, &vifs);
+    virDomainIOStatsRecordPtr rec;
+    virDomainPtr dom;
+    char buf[32];
+    size_t i;
+
+    /* Names are at most 31 bytes: room for the longest each. */
+    if ((dom = virGetDomain(conn, name, info->uuid, (int)info->domid)) ==
+            NULL ||
+        (rec = virIOStatsRecordNew(dom, (int)info->domid, ndisks, nvifs,
+                                   (ndisks + nvifs) * sizeof(buf))) == NULL)
+        return NULL;
+    for (i = 0; i < ndisks; i++) {
+        xenIODiskName(disks[i].devid, buf, sizeof(buf));
+        rec->disks[i].name = virIOStatsRecordName(rec, buf);
+        xenIODiskStats(&disks[i], &rec->disks[i].stats);
+    }
+    for (i = 0; i < nvifs; i++) {
+        xenIOVifName(info->domid, vifs[i].devid, buf, sizeof(buf));
+        rec->ifaces[i].name = virIOStatsRecordName(rec, buf);
+        xenIOVifStats(&vifs[i], &rec->ifaces[i].stats);
+    }
+    return rec;
+}
+
+int
+xenConnectGetAllDomainIOStats(virConnectPtr conn,
+                              virDomainIOStatsRecordPtr **records)
+{
+    xenPriv *priv = conn->privateData;
+    virDomainIOStatsRecordPtr *list = NULL;
+    xenDomInfo *all = NULL;
+    const char *name;
+    size_t n = 0;
+    size_t out = 0;
+    size_t i;
+    int ret = -1;
+
+    /* Always a new collection: this is the one a refresh makes, and the
+     * per-device calls that may follow share it. */
+    if (xenIOCollectNow(priv, &all, &n) < 0)
+        goto cleanup;
+    if ((list = calloc(n + 1, sizeof(*list))) == NULL) {
+        virReportOOMError();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if ((name = xenDomName(priv, &all[i])) == NULL) {
+            virResetLastError(); /* being built: no name, no record yet */
+            continue;
+        }
+        if ((list[out] = xenIORecord(conn, &all[i], name)) == NULL)
+            goto cleanup;
+        out++;
+    }
+    *records = list;
+    list = NULL;
+    ret = (int)out;
+
+cleanup:
+    virIOStatsListFree(list);
+    free(all);
+    return ret;
 }

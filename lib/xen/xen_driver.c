@@ -230,6 +230,7 @@ static const virDriver xenDriver = {
     .domainInterfaceStats = xenDomainInterfaceStats,
     .domainListBlockDevices = xenDomainListBlockDevices,
     .domainListInterfaces = xenDomainListInterfaces,
+    .connectGetAllDomainIOStats = xenConnectGetAllDomainIOStats,
 };
 
 const virDriver *

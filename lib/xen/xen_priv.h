@@ -103,6 +103,8 @@ int xenDomainInterfaceStats(virDomainPtr dom, const char *device,
                             virDomainInterfaceStatsPtr stats);
 int xenDomainListBlockDevices(virDomainPtr dom, char ***names);
 int xenDomainListInterfaces(virDomainPtr dom, char ***names);
+int xenConnectGetAllDomainIOStats(virConnectPtr conn,
+                                  virDomainIOStatsRecordPtr **records);
 
 /* xen_node.c */
 const char *xenConnectGetType(virConnectPtr conn);

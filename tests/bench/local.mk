@@ -10,6 +10,12 @@ tests_bench_bulkwalk_SOURCES = tests/bench/bulkwalk.c
 tests_bench_bulkwalk_LDADD = $(NETSNMP_LIBS)
 tests_bench_roundtrip_SOURCES = tests/bench/roundtrip.c
 
+## What one agent refresh costs, without snmpd: refreshbench URI.
+noinst_PROGRAMS += tests/bench/refreshbench
+tests_bench_refreshbench_SOURCES = tests/bench/refreshbench.c
+tests_bench_refreshbench_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_bench_refreshbench_LDADD = agent/libxscore.la lib/libvir.la $(LIBXML_LIBS)
+
 ## What one agent refresh costs on a real Xen host: run inside the dom0
 ## of "make check-xen" (tests/xen/dom0/85-cost.sh checks the bounds,
 ## 90-bench.sh prints the figures).
