@@ -15,6 +15,7 @@
 # rrdtool info against snmpget).
 
 . "$abs_srcdir/tests/integration/lib.sh"
+. "$abs_srcdir/tests/readme-commands.sh"
 
 PACKAGE=$abs_srcdir/contrib/cacti/xensnmp.xml.gz
 BUILD=$abs_srcdir/contrib/cacti/build-package.py
@@ -73,8 +74,16 @@ xs_start_agent "$NODE" -r 0.5
 
 profile=$(cacti_sql "SELECT id FROM data_source_profiles WHERE step = $STEP")
 [ -n "$profile" ] || setup_failed "Cacti has no $STEP s data source profile"
-php "$CACTI_CLI/import_package.php" --filename="$PACKAGE" \
-    --profile-id="$profile" >"$T/import.log" 2>&1
+# README's import command, as written, from the source tree (its path is
+# relative).  Without --profile-id it gives the data sources Cacti's
+# default profile: the test makes that the 30 s one.
+cacti_sql "UPDATE data_source_profiles
+    SET \`default\` = IF(id = $profile, 'on', '')" ||
+    setup_failed "cannot make profile $profile the default"
+readme_commands Cacti >"$T/readme.sh"
+is "$(grep -c '^php /usr/share/cacti/cli/import_package.php ' "$T/readme.sh")" \
+    1 "readme_shows_the_import_command"
+(cd "$abs_srcdir" && sh -e "$T/readme.sh") >"$T/import.log" 2>&1
 imported=$(grep -c '^\[success\].*\[new\]' "$T/import.log")
 # 5 CDEFs, 10 data templates, 10 graph templates, 5 data queries.
 is "$imported" 30 "import_package_imports_every_template"

@@ -7,15 +7,17 @@
 COLLECTD_FILES = \
 	contrib/collectd/xensnmp.conf \
 	tests/collectd/collectd.sh \
-	tests/check-contrib.sh
+	tests/collectd/lib.sh \
+	tests/check-contrib.sh \
+	tests/readme-commands.sh
 EXTRA_DIST += $(COLLECTD_FILES)
 
 PHONY_TARGETS += check-collectd
 check-collectd: agent/xensnmpd
 	@abs_srcdir='$(abs_top_srcdir)' abs_builddir='$(abs_top_builddir)' \
 	  AM_TAP_AWK='$(AWK)' $(SHELL) $(srcdir)/tests/check-contrib.sh \
-	  collectd $${XENSNMP_COLLECTD_TIMEOUT:-120} \
-	  collectd-core snmp snmpd iproute2
+	  collectd $${XENSNMP_COLLECTD_TIMEOUT:-300} \
+	  collectd-core rrdtool snmp snmpd iproute2
 
 clean-local: clean-collectd
 clean-collectd:
