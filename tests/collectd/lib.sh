@@ -38,6 +38,8 @@ readme_guard() {
     mkdir -p "$SYS" || setup_failed "mkdir $SYS"
     rrd_entries >"$SYS/rrd"
     [ -d "$RRD" ] || : >"$SYS/no-rrd"
+    # A pid file left by a collectd not running now is not the install's.
+    [ -e /run/collectd.pid ] && : >"$SYS/stale-pid"
     installed_packages >"$SYS/packages"
     apt-mark showmanual | LC_ALL=C sort >"$SYS/manual"
 }
@@ -83,7 +85,8 @@ readme_restore() {
 # install and the copy as written, from the source tree (the user's "y"
 # to apt-get's question on its input); the user's edit
 # as sed setting the test's address; the restart as collectd.service
-# does it (collectd -t, then collectd), in the foreground, not daemonized.
+# does it (its condition, collectd -t, then collectd), in the foreground,
+# not daemonized.
 readme_step() {
     case $1 in
     "apt-get install "* | "cp "*)
@@ -98,6 +101,20 @@ readme_step() {
             grep -q "Address \"udp:127.0.0.1:$XS_PORT\"" "$DROPIN"
         ;;
     "systemctl restart collectd")
+        # Where no policy-rc.d keeps services stopped, the install started
+        # collectd (or collectdmon) with this pid file: the restart stops
+        # it first.
+        if [ -s /run/collectd.pid ] && [ ! -f "$SYS/stale-pid" ]; then
+            pid=$(cat /run/collectd.pid)
+            kill -TERM "$pid" 2>/dev/null
+            n=0
+            while kill -0 "$pid" 2>/dev/null && [ $n -lt 50 ]; do
+                sleep 0.2
+                n=$((n + 1))
+            done
+        fi
+        # collectd.service's ConditionPathExists: without it, no start.
+        check "readme_install_brings_$SYS_CONF" [ -f "$SYS_CONF" ]
         xs_succeeds "readme_config_passes_collectd_-t" \
             "$COLLECTD" -t -C "$SYS_CONF"
         "$COLLECTD" -f -C "$SYS_CONF" </dev/null >"$SYS/collectd.out" 2>&1 &
