@@ -137,8 +137,12 @@ echo '127.0.0.1 dom0' >>"$root/etc/hosts"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 install -m 0755 "$abs_srcdir/tests/deb/systemctl" "$root/usr/local/sbin/systemctl"
-cp "$abs_srcdir/tests/deb/session.sh" "$abs_srcdir/tests/integration/lib.sh" \
-    "$root/xstest/"
+# The integration tests' helpers where lib.sh looks for its own (the
+# session's abs_srcdir is /xstest).
+mkdir -p "$root/xstest/tests/integration"
+cp "$abs_srcdir/tests/deb/session.sh" "$root/xstest/"
+cp "$abs_srcdir/tests/integration/lib.sh" "$root/xstest/tests/integration/"
+cp "$abs_srcdir/tests/tap.sh" "$root/xstest/tests/"
 readme_block '#### The Debian package' 2 >"$root/xstest/install.cmds"
 [ -s "$root/xstest/install.cmds" ] ||
     setup_failed "README has no package install commands"

@@ -7,11 +7,11 @@
 #   examples.def  the definitions README's examples use (V3, X, W)
 #   examples.sh   README's numeric example commands, one a line
 #   upgrade.deb   the same package with a higher version
-#   lib.sh        the integration tests' TAP helpers
+#   tests/        the integration tests' lib.sh and tap.sh, as in the tree
 # Prints TAP; check-deb.sh numbers it again among its own.
 
 abs_srcdir=/xstest abs_builddir=/xstest
-. /xstest/lib.sh
+. /xstest/tests/integration/lib.sh
 export XS_TEST_URI=test:///default
 cd /xstest || exit 1
 X=.1.3.6.1.4.1.8072.9999.9999.42.1
