@@ -1,13 +1,16 @@
 #!/bin/sh
 # check-deb.sh: "make check-deb".  Builds the Debian package from the
-# release tree with README's own build commands (after a build from
-# source for two prefixes in turn), runs lintian on the .deb
+# release tree with README's own build commands, runs lintian on the .deb
 # and the .changes, checks the unit, then installs the package into a
 # clean Debian 12 system (mmdebstrap, minbase) with README's own install
 # commands, each on its own, and checks what an NMS sees there: the walk,
 # check_snmp, the SNMPv3 SETs and the refused writes; then an upgrade
 # that keeps the edited /etc/xensnmpd.conf, and a purge that leaves
-# nothing.  Everything it made goes at the end.  Output is TAP.
+# nothing.  Then README's other path, from source, in a second clean
+# system (a copy of the first made before anything went in): its
+# commands, each on its own, in a copy of the release tree, the same
+# checks, and the tree built again for another prefix.  Everything it
+# made goes at the end.  Output is TAP.
 #
 # Environment (make sets them): abs_srcdir, abs_builddir, DISTDIR (the
 # release tree "make distdir" made), and XENSNMP_DEB_SUITE (bookworm).
@@ -49,7 +52,11 @@ done
 # The release tree lives in XS_TMP with the rest, and goes with it.
 xs_tmpdir
 mv "$DISTDIR" "$XS_TMP/src" || setup_failed "no release tree in $DISTDIR"
+# The from-source path starts from the release tree as shipped; the
+# package build writes into its own copy.
+cp -a "$XS_TMP/src" "$XS_TMP/release"
 root=$XS_TMP/root
+srcroot=$XS_TMP/srcroot
 
 # readme_block HEADING N: the Nth ```sh block under the README heading
 # HEADING, continuation lines joined: one command a line.
@@ -61,9 +68,6 @@ readme_block() {
         code && sec && k == n { print }
     ' "$README" | sed -e ':a' -e '/\\$/N; s/\\\n//; ta'
 }
-
-# 0. From source, two prefixes one after the other (README's other path).
-. "$abs_srcdir/tests/deb/fromsource.sh"
 
 # 1. The package, built as README says, in the release tree.
 build_cmds=$(readme_block '#### The Debian package' 1)
@@ -129,7 +133,6 @@ if ! mmdebstrap --variant=minbase --skip=cleanup/apt/lists \
 fi
 ok "clean_debian_chroot"
 mkdir "$root/xstest"
-cp "$deb" "$root/xstest/"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 echo '127.0.0.1 dom0' >>"$root/etc/hosts"
 # Maintainer scripts start no service in a chroot (Debian's own way to
@@ -137,16 +140,31 @@ echo '127.0.0.1 dom0' >>"$root/etc/hosts"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 install -m 0755 "$abs_srcdir/tests/deb/systemctl" "$root/usr/local/sbin/systemctl"
-cp "$abs_srcdir/tests/deb/session.sh" "$abs_srcdir/tests/integration/lib.sh" \
-    "$root/xstest/"
-readme_block '#### The Debian package' 2 >"$root/xstest/install.cmds"
-[ -s "$root/xstest/install.cmds" ] ||
-    setup_failed "README has no package install commands"
+# The integration tests' helpers where lib.sh looks for its own (the
+# sessions' abs_srcdir is /xstest).
+mkdir -p "$root/xstest/tests/integration"
+for f in nms.sh session.sh srcsession.sh fromsource.sh; do
+    cp "$abs_srcdir/tests/deb/$f" "$root/xstest/"
+done
+cp "$abs_srcdir/tests/integration/lib.sh" "$root/xstest/tests/integration/"
+cp "$abs_srcdir/tests/tap.sh" "$root/xstest/tests/"
 # The definitions README's examples use, then the numeric commands.
 readme_block '### Example commands' 1 | grep '^V3()' >"$root/xstest/examples.def"
 readme_block '### Example commands' 2 >"$XS_TMP/examples"
 grep '^X=' "$XS_TMP/examples" >>"$root/xstest/examples.def"
 grep -v '^X=' "$XS_TMP/examples" >"$root/xstest/examples.sh"
+# The from-source system: this one as it is now, with README's commands
+# for that path and the release tree.
+cp -a "$root" "$srcroot" || setup_failed "cannot copy the clean chroot"
+readme_block '#### From source' 1 >"$srcroot/xstest/src.cmds"
+[ -s "$srcroot/xstest/src.cmds" ] ||
+    setup_failed "README has no From-source commands"
+mv "$XS_TMP/release" "$srcroot/xstest/xensnmp"
+# The package's.
+cp "$deb" "$root/xstest/"
+readme_block '#### The Debian package' 2 >"$root/xstest/install.cmds"
+[ -s "$root/xstest/install.cmds" ] ||
+    setup_failed "README has no package install commands"
 # The upgrade: the same package with a higher version.
 dpkg-deb -R "$deb" "$XS_TMP/up"
 sed -i 's/^Version: .*/&+up1/' "$XS_TMP/up/DEBIAN/control"
@@ -163,24 +181,47 @@ if ! unshare -m sh -c "mount -t proc proc '$root/proc' &&
     setup_failed "downloading the packages failed" "$(tail -n 10 "$XS_TMP/download.log")"
 fi
 
-# 5. README's install commands and the NMS's view, without the network:
-# the stock snmpd.conf's 127.0.0.1:161 is this system's own.
-unshare --net --pid --fork --mount --mount-proc="$root/proc" \
-    sh -c "ip link set lo up && exec $CHROOT_ENV chroot '$root' sh /xstest/session.sh" \
-    >"$XS_TMP/session.log" 2>&1
-while IFS= read -r line; do
-    case $line in
-    ok\ *) ok "${line#ok * - }" ;;
-    not\ ok\ *) not_ok "${line#not ok * - }" ;;
-    \#*) echo "$line" ;;
-    esac
-done <"$XS_TMP/session.log"
-grep -q '^ok [0-9]* - purge_removes_everything' "$XS_TMP/session.log" ||
-    not_ok "session_ran_to_the_end" "$(tail -n 20 "$XS_TMP/session.log")"
+# relay NAME LOG: a chroot session's TAP among this test's own; a session
+# that stopped before its plan is a failure.
+relay() {
+    while IFS= read -r line; do
+        case $line in
+        ok\ *) ok "${line#ok * - }" ;;
+        not\ ok\ *) not_ok "${line#not ok * - }" ;;
+        \#*) echo "$line" ;;
+        esac
+    done <"$2"
+    grep -q '^1\.\.' "$2" ||
+        not_ok "${1}_ran_to_the_end" "$(tail -n 20 "$2")"
+}
 
-# Nothing may stay mounted in the chroot before it goes with XS_TMP.
-if [ -n "$(findmnt -rn -o TARGET | grep -F "$root")" ]; then
+# offline CHROOT SCRIPT ARG...: SCRIPT in CHROOT without the network and
+# with its own pids: the stock snmpd.conf's 127.0.0.1:161 is that
+# system's own, and net-snmp-create-v3-user's "is snmpd running" sees it
+# alone.
+offline() {
+    off_root=$1
+    shift
+    unshare --net --pid --fork --mount --mount-proc="$off_root/proc" \
+        sh -c "ip link set lo up && exec $CHROOT_ENV chroot '$off_root' sh $*"
+}
+
+# 5. README's install commands and the NMS's view.
+offline "$root" /xstest/session.sh >"$XS_TMP/session.log" 2>&1
+relay session "$XS_TMP/session.log"
+
+# 6. From source: README's build line with the network (autogen.sh
+# installs what the build needs), the rest as the package's were run.
+unshare -m sh -c "mount -t proc proc '$srcroot/proc' &&
+    exec $CHROOT_ENV chroot '$srcroot' sh /xstest/srcsession.sh build" \
+    >"$XS_TMP/srcbuild.log" 2>&1
+relay srcbuild "$XS_TMP/srcbuild.log"
+offline "$srcroot" /xstest/srcsession.sh serve >"$XS_TMP/srcserve.log" 2>&1
+relay srcserve "$XS_TMP/srcserve.log"
+
+# Nothing may stay mounted in the chroots before they go with XS_TMP.
+if [ -n "$(findmnt -rn -o TARGET | grep -F "$XS_TMP/")" ]; then
     XS_KEEP_TMP=1
-    not_ok "chroot_unmounted" "$(findmnt -rn -o TARGET | grep -F "$root")"
+    not_ok "chroot_unmounted" "$(findmnt -rn -o TARGET | grep -F "$XS_TMP/")"
 fi
 done_testing
