@@ -71,7 +71,7 @@ check "pidfile_removed_at_exit" [ ! -e "$XS_TMP/xensnmpd.pid" ]
 xs_start_agent "$NODE" -D libvir -r 0.2
 sleep 1 # refreshes, in the worker thread, after the log file is set up
 check "debug_libvir_logs_library_calls" grep -q \
-    "libvir: debug: lib/libvir.c:[0-9]* virNodeGetInfo(): conn=" \
+    "libvir: debug: [^ ]*lib/libvir.c:[0-9]* virNodeGetInfo(): conn=" \
     "$XS_TMP/xensnmpd.log"
 xs_stop_agent
 : >"$XS_TMP/xensnmpd.log"
