@@ -122,12 +122,16 @@ wait "$XS_SNMPD_PID" 2>/dev/null
 XS_SNMPD_PID=
 
 # Through the module snmpd loads.
+xs_module_env
 for node in setnode big; do
     file=$SETNODE
     [ $node = big ] && file=$XS_TMP/big.xml
     printf 'uri test://%s\nrefresh-interval 0.1\ncontrol yes\n' "$file" \
         >"$XS_TMP/xensnmpd.conf"
-    xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf"
+    # $XS_MODULE_ENV (the sanitizer build's runtime for snmpd) is split on
+    # purpose: one NAME=VALUE per word.
+    # shellcheck disable=SC2086
+    xs_start_snmpd_dlmod "$XS_TMP/xensnmpd.conf" $XS_MODULE_ENV
     check "dlmod_${node}_answers" xs_wait_oid "$XS_NODE_OID.1.0" 20
     if [ $node = setnode ]; then
         check_decided dlmod "$XS_TMP/snmpd-dlmod.log"
