@@ -1009,6 +1009,122 @@ xsReadNode(xsTake *t)
     return 0;
 }
 
+/* Starts a take through @conn: the snapshot it fills (*@impl, the
+ * caller's) and the host read.  Returns 0, or -1 when memory ran out or
+ * the host could not be read. */
+static int
+xsTakeBegin(xsTake *t, virConnectPtr conn, const xsSnapshot *prev,
+            xsSnapshotImpl **impl)
+{
+    memset(t, 0, sizeof(*t));
+    t->conn = conn;
+    t->prev = prev;
+    t->now = xsNowNs();
+    if ((*impl = calloc(1, sizeof(**impl))) == NULL)
+        return -1;
+    t->snap = &(*impl)->pub;
+    t->snap->takenNs = t->now;
+    return xsReadNode(t);
+}
+
+/* The room of @t for @n rows, @nactive of them active, with the node
+ * already read; -1 when memory ran out.  The arenas grow as needed: this
+ * only sizes them well for the usual case. */
+static int
+xsTakeReserve(xsTake *t, size_t n, size_t nactive)
+{
+    /* Affinity maps cover every cpu the host can have, not only the
+     * active ones, so that a pin survives cpu hotplug. */
+    size_t ncpus = t->snap->node.maxCpus;
+
+    if (ncpus < t->snap->node.cpus)
+        ncpus = t->snap->node.cpus;
+    if (ncpus == 0)
+        ncpus = 1;
+    if (ncpus > XS_CPUS_MAX)
+        ncpus = XS_CPUS_MAX;
+    t->maplen = VIR_CPU_MAPLEN(ncpus);
+    t->domsAlloc = n > 0 ? n : 1;
+    t->vcpusAlloc = nactive * 4 + 16;
+    t->bytesAlloc = n * (24 + 4 * t->maplen) + 256;
+    if ((t->snap->doms = calloc(t->domsAlloc, sizeof(xsDomainRow))) == NULL ||
+        (t->nameOff = malloc(t->domsAlloc * 4 * sizeof(size_t))) == NULL ||
+        (t->vcpus = malloc(t->vcpusAlloc * sizeof(xsVcpuRow))) == NULL ||
+        (t->bytes = malloc(t->bytesAlloc)) == NULL ||
+        (t->vinfo = malloc(XS_VCPUS_MAX * sizeof(virVcpuInfo))) == NULL ||
+        (t->cpumaps = malloc(XS_VCPUS_MAX * t->maplen)) == NULL)
+        return -1;
+    t->ostypeOff = t->nameOff + t->domsAlloc;
+    t->vcpuOff = t->ostypeOff + t->domsAlloc;
+    t->mapOff = t->vcpuOff + t->domsAlloc;
+    return xsTakeReserveDevices(t, nactive);
+}
+
+/* Reads the @n domains named in @names; one that no longer exists is
+ * left out.  Returns 0, or -1 when the snapshot cannot go on. */
+static int
+xsReadNamed(xsTake *t, const char *const *names, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        virDomainPtr dom = virDomainLookupByName(t->conn, names[i]);
+        int rc;
+
+        if (!xsCount(t, dom != NULL))
+            continue; /* undefined since it was listed */
+        rc = xsReadDomain(t, dom, -1);
+        virDomainFree(dom);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Ends a take whose rows are all read: sorts them, hands the arenas to
+ * @impl and returns its snapshot, which is the caller's from now on. */
+static xsSnapshot *
+xsTakeFinish(xsTake *t, xsSnapshotImpl *impl)
+{
+    t->snap->ndoms = t->ndoms;
+    xsFixPointers(t);
+    qsort(t->snap->doms, t->snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
+    xsDedupe(t);
+    xsNodeCount(t);
+    impl->vcpus = t->vcpus;
+    impl->bytes = t->bytes;
+    impl->devs = t->devs;
+    t->vcpus = NULL;
+    t->bytes = NULL;
+    t->devs = NULL;
+    t->snap->libCalls = t->calls;
+    t->snap->failedCalls = t->failed;
+    t->snap->durationNs = xsNowNs() - t->now;
+    return t->snap;
+}
+
+/* Frees what a take still holds (all of it after a failure, the work
+ * buffers after xsTakeFinish) and adds its calls to the caller's totals
+ * (each may be NULL). */
+static void
+xsTakeClear(xsTake *t, xsSnapshotImpl *impl, unsigned long long *calls,
+            unsigned long long *failed)
+{
+    if (calls != NULL)
+        *calls += t->calls;
+    if (failed != NULL)
+        *failed += t->failed;
+    free(t->nameOff);
+    free(t->vinfo);
+    free(t->cpumaps);
+    free(t->vcpus);
+    free(t->bytes);
+    free(t->devs);
+    free(t->vifOff);
+    virDomainIOStatsRecordListFree(t->io);
+    xsSnapshotFree(impl != NULL ? &impl->pub : NULL);
+}
+
 static xsSnapshot *
 xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
                    unsigned long long *calls, unsigned long long *failed)
@@ -1020,33 +1136,10 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
     char **names = NULL;
     int nids = 0;
     int nnames = 0;
-    size_t ncpus;
-    size_t total;
     int i;
 
-    memset(&t, 0, sizeof(t));
-    t.conn = conn;
-    t.prev = prev;
-    t.now = xsNowNs();
-
-    if ((impl = calloc(1, sizeof(*impl))) == NULL)
+    if (xsTakeBegin(&t, conn, prev, &impl) < 0)
         goto cleanup;
-    t.snap = &impl->pub;
-    t.snap->takenNs = t.now;
-
-    if (xsReadNode(&t) < 0)
-        goto cleanup;
-    /* Affinity maps cover every cpu the host can have, not only the
-     * active ones, so that a pin survives cpu hotplug. */
-    ncpus = t.snap->node.maxCpus;
-    if (ncpus < t.snap->node.cpus)
-        ncpus = t.snap->node.cpus;
-    if (ncpus == 0)
-        ncpus = 1;
-    if (ncpus > XS_CPUS_MAX)
-        ncpus = XS_CPUS_MAX;
-    t.maplen = VIR_CPU_MAPLEN(ncpus);
-
     if ((nids = xsListIds(&t, &ids)) < 0) {
         nids = 0;
         goto cleanup;
@@ -1055,22 +1148,7 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
         nnames = 0;
         goto cleanup;
     }
-
-    total = (size_t)nids + (size_t)nnames;
-    t.domsAlloc = total > 0 ? total : 1;
-    t.vcpusAlloc = (size_t)nids * 4 + 16;
-    t.bytesAlloc = total * (24 + 4 * t.maplen) + 256;
-    if ((t.snap->doms = calloc(t.domsAlloc, sizeof(xsDomainRow))) == NULL ||
-        (t.nameOff = malloc(t.domsAlloc * 4 * sizeof(size_t))) == NULL ||
-        (t.vcpus = malloc(t.vcpusAlloc * sizeof(xsVcpuRow))) == NULL ||
-        (t.bytes = malloc(t.bytesAlloc)) == NULL ||
-        (t.vinfo = malloc(XS_VCPUS_MAX * sizeof(virVcpuInfo))) == NULL ||
-        (t.cpumaps = malloc(XS_VCPUS_MAX * t.maplen)) == NULL)
-        goto cleanup;
-    t.ostypeOff = t.nameOff + t.domsAlloc;
-    t.vcpuOff = t.ostypeOff + t.domsAlloc;
-    t.mapOff = t.vcpuOff + t.domsAlloc;
-    if (xsTakeReserveDevices(&t, (size_t)nids) < 0)
+    if (xsTakeReserve(&t, (size_t)nids + (size_t)nnames, (size_t)nids) < 0)
         goto cleanup;
     /* After the lists, so that the records cover the domains listed. */
     if (nids > 0)
@@ -1087,54 +1165,17 @@ xsSnapshotTakeOnce(virConnectPtr conn, const xsSnapshot *prev,
         if (rc < 0)
             goto cleanup;
     }
-    for (i = 0; i < nnames; i++) {
-        virDomainPtr dom = virDomainLookupByName(conn, names[i]);
-        int rc;
-
-        if (!xsCount(&t, dom != NULL))
-            continue; /* undefined since it was listed */
-        rc = xsReadDomain(&t, dom, -1);
-        virDomainFree(dom);
-        if (rc < 0)
-            goto cleanup;
-    }
-
-    t.snap->ndoms = t.ndoms;
-    xsFixPointers(&t);
-    qsort(t.snap->doms, t.snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
-    xsDedupe(&t);
-
-    xsNodeCount(&t);
-    impl->vcpus = t.vcpus;
-    impl->bytes = t.bytes;
-    impl->devs = t.devs;
-    t.vcpus = NULL;
-    t.bytes = NULL;
-    t.devs = NULL;
-    t.snap->libCalls = t.calls;
-    t.snap->failedCalls = t.failed;
-    t.snap->durationNs = xsNowNs() - t.now;
-    ret = t.snap;
+    if (xsReadNamed(&t, (const char *const *)names, (size_t)nnames) < 0)
+        goto cleanup;
+    ret = xsTakeFinish(&t, impl);
     impl = NULL;
 
 cleanup:
-    if (calls != NULL)
-        *calls += t.calls;
-    if (failed != NULL)
-        *failed += t.failed;
     if (names != NULL)
         xsFreeNames(names, nnames);
     free(names);
     free(ids);
-    free(t.nameOff);
-    free(t.vinfo);
-    free(t.cpumaps);
-    free(t.vcpus);
-    free(t.bytes);
-    free(t.devs);
-    free(t.vifOff);
-    virDomainIOStatsRecordListFree(t.io);
-    xsSnapshotFree(impl ? &impl->pub : NULL);
+    xsTakeClear(&t, impl, calls, failed);
     return ret;
 }
 
@@ -1363,36 +1404,6 @@ error:
 
 /* ---- read-your-writes ------------------------------------------------ */
 
-/* The room of xsTake for @n rows, with the node already read; -1 when
- * memory ran out.  (xsSnapshotTakeOnce sizes its take the same way.) */
-static int
-xsTakeReserve(xsTake *t, size_t n)
-{
-    size_t ncpus = t->snap->node.maxCpus;
-
-    if (ncpus < t->snap->node.cpus)
-        ncpus = t->snap->node.cpus;
-    if (ncpus == 0)
-        ncpus = 1;
-    if (ncpus > XS_CPUS_MAX)
-        ncpus = XS_CPUS_MAX;
-    t->maplen = VIR_CPU_MAPLEN(ncpus);
-    t->domsAlloc = n > 0 ? n : 1;
-    t->vcpusAlloc = n * 4 + 16;
-    t->bytesAlloc = n * (24 + 4 * t->maplen) + 256;
-    if ((t->snap->doms = calloc(t->domsAlloc, sizeof(xsDomainRow))) == NULL ||
-        (t->nameOff = malloc(t->domsAlloc * 4 * sizeof(size_t))) == NULL ||
-        (t->vcpus = malloc(t->vcpusAlloc * sizeof(xsVcpuRow))) == NULL ||
-        (t->bytes = malloc(t->bytesAlloc)) == NULL ||
-        (t->vinfo = malloc(XS_VCPUS_MAX * sizeof(virVcpuInfo))) == NULL ||
-        (t->cpumaps = malloc(XS_VCPUS_MAX * t->maplen)) == NULL)
-        return -1;
-    t->ostypeOff = t->nameOff + t->domsAlloc;
-    t->vcpuOff = t->ostypeOff + t->domsAlloc;
-    t->mapOff = t->vcpuOff + t->domsAlloc;
-    return xsTakeReserveDevices(t, n);
-}
-
 xsSnapshot *
 xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
                       const char *const *names, size_t n,
@@ -1401,59 +1412,15 @@ xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
     xsTake t;
     xsSnapshotImpl *impl = NULL;
     xsSnapshot *ret = NULL;
-    size_t i;
 
-    memset(&t, 0, sizeof(t));
-    t.conn = conn;
-    t.prev = prev;
-    t.now = xsNowNs();
-    if ((impl = calloc(1, sizeof(*impl))) == NULL)
+    if (xsTakeBegin(&t, conn, prev, &impl) < 0 || xsTakeReserve(&t, n, n) < 0 ||
+        xsReadNamed(&t, names, n) < 0)
         goto cleanup;
-    t.snap = &impl->pub;
-    t.snap->takenNs = t.now;
-    if (xsReadNode(&t) < 0 || xsTakeReserve(&t, n) < 0)
-        goto cleanup;
-    for (i = 0; i < n; i++) {
-        virDomainPtr dom = virDomainLookupByName(conn, names[i]);
-        int rc;
-
-        if (!xsCount(&t, dom != NULL))
-            continue; /* no such domain (any more) */
-        rc = xsReadDomain(&t, dom, -1);
-        virDomainFree(dom);
-        if (rc < 0)
-            goto cleanup;
-    }
-    t.snap->ndoms = t.ndoms;
-    xsFixPointers(&t);
-    qsort(t.snap->doms, t.snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
-    xsDedupe(&t);
-    xsNodeCount(&t);
-    impl->vcpus = t.vcpus;
-    impl->bytes = t.bytes;
-    impl->devs = t.devs;
-    t.vcpus = NULL;
-    t.bytes = NULL;
-    t.devs = NULL;
-    t.snap->libCalls = t.calls;
-    t.snap->failedCalls = t.failed;
-    t.snap->durationNs = xsNowNs() - t.now;
-    ret = t.snap;
+    ret = xsTakeFinish(&t, impl);
     impl = NULL;
 
 cleanup:
-    if (calls != NULL)
-        *calls += t.calls;
-    if (failed != NULL)
-        *failed += t.failed;
-    free(t.nameOff);
-    free(t.vinfo);
-    free(t.cpumaps);
-    free(t.vcpus);
-    free(t.bytes);
-    free(t.devs);
-    free(t.vifOff);
-    xsSnapshotFree(impl ? &impl->pub : NULL);
+    xsTakeClear(&t, impl, calls, failed);
     return ret;
 }
 
