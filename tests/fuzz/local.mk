@@ -84,12 +84,14 @@ fuzz-run: fuzz
 	  rm -rf $$work; \
 	done; exit $$status
 
-# "make fuzz-long": each target for FUZZ_LONG_SECONDS, one at a time, on a
+# "make fuzz-long": each target for FUZZ_LONG_RUNS executions or
+# FUZZ_LONG_SECONDS, whichever comes first, one at a time, on a
 # corpus kept in FUZZ_CORPUS_DIR/NAME across runs (seeded from the tree's
 # corpus), so that every run goes on where the last one stopped.  Prints
 # per target its executions, coverage (cov: edges, ft: features) and
 # findings; the crash, leak or timeout inputs stay in FUZZ_CORPUS_DIR.
 FUZZ_LONG_SECONDS = 1800
+FUZZ_LONG_RUNS = 10000000
 FUZZ_CORPUS_DIR = $(abs_top_builddir)/tests/fuzz/work
 PHONY_TARGETS += fuzz-long
 fuzz-long: fuzz
@@ -102,8 +104,9 @@ fuzz-long: fuzz
 	  dict=; test -f $(srcdir)/tests/fuzz/$$name.dict && \
 	    dict=-dict=$(srcdir)/tests/fuzz/$$name.dict; \
 	  log=$(FUZZ_CORPUS_DIR)/$$name.log; \
-	  ./$$t $$dict -max_total_time=$(FUZZ_LONG_SECONDS) -timeout=10 \
-	    -rss_limit_mb=2048 -print_final_stats=1 \
+	  start=$$(date +%s); \
+	  ./$$t $$dict -max_total_time=$(FUZZ_LONG_SECONDS) \
+	    -runs=$(FUZZ_LONG_RUNS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_CORPUS_DIR)/findings/$$name- $$corpus \
 	    >$$log 2>&1; \
 	  rc=$$?; \
@@ -112,7 +115,8 @@ fuzz-long: fuzz
 	  cov=$$(grep -o 'cov: [0-9]* ft: [0-9]*' $$log | tail -1); \
 	  found=$$(ls $(FUZZ_CORPUS_DIR)/findings 2>/dev/null | \
 	    grep -c "^$$name-"); \
-	  echo "$$name: $${runs:-0} runs, $${cov:-no coverage}, $$found findings" \
+	  echo "$$name: $${runs:-0} runs in $$(($$(date +%s) - start)) s," \
+	    "$${cov:-no coverage}, $$found findings" \
 	    "(corpus $$(ls $$corpus | wc -l) inputs, log $$log)"; \
 	  test $$rc -eq 0 || { tail -40 $$log; status=1; }; \
 	done; exit $$status
