@@ -33,6 +33,7 @@ lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 if WITH_XEN
 lib_libvir_la_SOURCES += \
 	lib/xen/xen_driver.c lib/xen/xen_priv.h lib/xen/xen_stats.h \
+	lib/xen/xen_ops.c lib/xen/xen_ops.h \
 	lib/xen/xen_log.c \
 	lib/xen/xen_node.c \
 	lib/xen/xen_watch.c \

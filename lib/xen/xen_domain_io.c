@@ -61,7 +61,7 @@ xenIOSnapshot(xenPriv *priv)
     if (xenDomListAll(priv, &all, &n) < 0)
         return NULL;
     priv->stats.ioCollections++;
-    if (xenIOCollect("", &priv->io, &priv->stats.ioFiles) < 0)
+    if (priv->ops->ioCollect(&priv->io, &priv->stats.ioFiles) < 0)
         goto cleanup;
     if (n > 0 && (priv->io.doms = calloc(n, sizeof(*priv->io.doms))) == NULL) {
         virReportOOMError();

@@ -422,10 +422,10 @@ xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
     }
     for (i = 0; i < n; i++) {
         xenLogReset(priv);
-        if (xc_vcpu_getinfo(XEN_XC(priv), x.domid, i, &v) != 0 ||
+        if (priv->ops->vcpuGetinfo(XEN_XC(priv), x.domid, i, &v) != 0 ||
             (cpumaps != NULL &&
-             xc_vcpu_getaffinity(XEN_XC(priv), x.domid, (int)i, xenmap, NULL,
-                                 XEN_VCPUAFFINITY_HARD) != 0)) {
+             priv->ops->vcpuGetaffinity(XEN_XC(priv), x.domid, (int)i, xenmap,
+                                        NULL, XEN_VCPUAFFINITY_HARD) != 0)) {
             virReportDomainError(dom, VIR_ERR_OPERATION_FAILED,
                                  "cannot read vcpu %u of domain '%s': %s", i,
                                  dom->name,
@@ -484,8 +484,8 @@ xenDomainRunningDef(xenPriv *priv, virDomainPtr dom, const xenDomInfo *x)
 
     libxl_domain_config_init(&dc);
     xenLogReset(priv);
-    if (x->domid != 0 && libxl_retrieve_domain_configuration(
-                             XEN_XL(priv), x->domid, &dc, NULL) == 0) {
+    if (x->domid != 0 &&
+        priv->ops->retrieveConfig(XEN_XL(priv), x->domid, &dc, NULL) == 0) {
         /* libxl brings memory target and maximum up to date from
          * xenstore; the vcpus online come from the hypervisor. */
         def = xenDomcfgToDef(&dc);

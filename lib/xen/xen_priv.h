@@ -10,12 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <xenctrl.h>
-#include <xenstore.h>
-#define LIBXL_API_VERSION 0x041300
-#include <libxl.h>
-#include <libxl_utils.h>
-
+#include "xen_ops.h"
 #include "xen_io.h"
 #include "xen_stats.h"
 #include "xen_config.h"
@@ -58,6 +53,7 @@ struct _xenTracked {
 typedef struct _xenPriv xenPriv;
 
 struct _xenPriv {
+    const xenOps *ops; /* every call into Xen goes through it */
     xc_interface *xch;
     struct xs_handle *xsh; /* NULL after xenstored went away */
     libxl_ctx *ctx;
@@ -115,9 +111,6 @@ int xenWatchStart(xenPriv *priv);
  * when a domain came or went. */
 void xenWatchDrain(xenPriv *priv);
 void xenNameCacheFlush(xenPriv *priv);
-/* xs_open through xenstored's socket only: NULL with errno when the
- * daemon does not answer there. */
-struct xs_handle *xenStoreOpen(void);
 /* Opens a new xenstore connection when the last one was lost; -1 with
  * "xenstored is not running" when it cannot. */
 int xenStoreEnsure(xenPriv *priv);

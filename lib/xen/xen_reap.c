@@ -35,13 +35,13 @@ xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid)
     *domid = INVALID_DOMID;
     xenLogReset(priv);
     /* libxl builds the domain paused, as xl does before unpausing it. */
-    if (libxl_domain_create_new(XEN_XL(priv), &dc, domid, NULL, NULL) != 0 ||
-        libxl_domain_unpause(XEN_XL(priv), *domid, NULL) != 0) {
+    if (priv->ops->domainCreateNew(XEN_XL(priv), &dc, domid) != 0 ||
+        priv->ops->domainUnpause(XEN_XL(priv), *domid, NULL) != 0) {
         virReportError(VIR_ERR_OPERATION_FAILED, "cannot start domain '%s': %s",
                        cfg->def->name,
                        xenLastError(priv, "libxenlight gave no reason"));
         if (*domid != (uint32_t)INVALID_DOMID)
-            libxl_domain_destroy(XEN_XL(priv), *domid, NULL);
+            priv->ops->domainDestroy(XEN_XL(priv), *domid, NULL);
         goto cleanup;
     }
     /* Ours now: its on_* actions are ours to carry out. */
@@ -82,7 +82,7 @@ xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x, bool *acted)
     xenTrackRemove(priv, t);
     *acted = true;
     xenLogReset(priv);
-    if (libxl_domain_destroy(XEN_XL(priv), x->domid, NULL) != 0 ||
+    if (priv->ops->domainDestroy(XEN_XL(priv), x->domid, NULL) != 0 ||
         action == VIR_DOMAIN_DESTROY) {
         xenConfigFree(cfg);
         return NULL;

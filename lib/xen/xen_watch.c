@@ -23,8 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 
 #include "xen_priv.h"
 #include "error.h"
@@ -49,8 +47,9 @@ xenNameCacheFlush(xenPriv *priv)
 int
 xenWatchStart(xenPriv *priv)
 {
-    if (!xs_watch(XEN_XS(priv), "@introduceDomain", XEN_WATCH_TOKEN) ||
-        !xs_watch(XEN_XS(priv), "@releaseDomain", XEN_WATCH_TOKEN)) {
+    if (!priv->ops->xsWatch(XEN_XS(priv), "@introduceDomain",
+                            XEN_WATCH_TOKEN) ||
+        !priv->ops->xsWatch(XEN_XS(priv), "@releaseDomain", XEN_WATCH_TOKEN)) {
         virReportError(VIR_ERR_SYSTEM_ERROR,
                        "cannot watch xenstore for domain changes: %s",
                        strerror(errno));
@@ -69,11 +68,11 @@ xenWatchDrain(xenPriv *priv)
 
     if (!priv->watching || priv->xsh == NULL)
         return;
-    pfd.fd = xs_fileno(priv->xsh);
+    pfd.fd = priv->ops->xsFileno(priv->xsh);
     pfd.events = POLLIN;
     /* Bounded: a burst of events is read in one go, then we move on. */
     while (pfd.fd >= 0 && poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN)) {
-        if ((ev = xs_check_watch(XEN_XS(priv))) == NULL)
+        if ((ev = priv->ops->xsCheckWatch(XEN_XS(priv))) == NULL)
             break;
         VIR_DEBUG("xenstore watch fired: %s", ev[XS_WATCH_PATH]);
         priv->stats.watchEvents++;
@@ -95,43 +94,10 @@ static void
 xenStoreDrop(xenPriv *priv)
 {
     if (priv->xsh != NULL)
-        xs_close(priv->xsh);
+        priv->ops->xsClose(priv->xsh);
     priv->xsh = NULL;
     priv->watching = false;
     xenNameCacheFlush(priv);
-}
-
-struct xs_handle *
-xenStoreOpen(void)
-{
-    const char *path = xs_daemon_socket();
-    struct sockaddr_un addr;
-    int saved;
-    int fd;
-
-    /* libxenstore ignores XS_OPEN_SOCKETONLY: when xenstored's socket
-     * does not answer it opens /dev/xen/xenbus instead, where, with the
-     * daemon gone, every request waits for it to come back.  So the
-     * socket is tried first, and a daemon that is down stays an error
-     * (this driver manages a dom0 running xenstored, not a xenstore
-     * stub domain). */
-    memset(&addr, 0, sizeof(addr));
-    addr.sun_family = AF_UNIX;
-    if (strlen(path) >= sizeof(addr.sun_path)) {
-        errno = ENAMETOOLONG;
-        return NULL;
-    }
-    memcpy(addr.sun_path, path, strlen(path) + 1);
-    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
-        return NULL;
-    if (connect(fd, (const struct sockaddr *)&addr, sizeof(addr)) < 0) {
-        saved = errno;
-        close(fd);
-        errno = saved;
-        return NULL;
-    }
-    close(fd);
-    return xs_open(0);
 }
 
 int
@@ -140,7 +106,7 @@ xenStoreEnsure(xenPriv *priv)
     if (priv->xsh != NULL)
         return 0;
     priv->stats.xsCalls++;
-    if ((priv->xsh = xenStoreOpen()) == NULL) {
+    if ((priv->xsh = priv->ops->xsOpen()) == NULL) {
         virReportError(VIR_ERR_OPERATION_FAILED,
                        "xenstored is not running (cannot connect to its "
                        "socket: %s)",
@@ -165,7 +131,8 @@ xenStoreRead(xenPriv *priv, const char *path)
     for (attempt = 0; attempt < 2; attempt++) {
         if (xenStoreEnsure(priv) < 0)
             return NULL;
-        if ((val = xs_read(XEN_XS(priv), XBT_NULL, path, &len)) != NULL)
+        if ((val = priv->ops->xsRead(XEN_XS(priv), XBT_NULL, path, &len)) !=
+            NULL)
             return val;
         if (!xenStoreLost(errno))
             break;
@@ -192,7 +159,7 @@ xenConnectGetEventFd(virConnectPtr conn)
      * and xenWatchDrain empties it. */
     if (xenStoreEnsure(priv) < 0)
         return -1;
-    if ((fd = xs_fileno(priv->xsh)) < 0) {
+    if ((fd = priv->ops->xsFileno(priv->xsh)) < 0) {
         virReportError(VIR_ERR_SYSTEM_ERROR,
                        "cannot watch xenstore for domain changes: %s",
                        strerror(errno));
