@@ -36,6 +36,7 @@ lib_libvir_la_SOURCES += \
 	lib/xen/xen_ops.c lib/xen/xen_ops.h \
 	lib/xen/xen_log.c \
 	lib/xen/xen_node.c \
+	lib/xen/xen_store.c lib/xen/xen_store.h \
 	lib/xen/xen_watch.c \
 	lib/xen/xen_track.c lib/xen/xen_track.h \
 	lib/xen/xen_state.c lib/xen/xen_state.h \

@@ -3,8 +3,10 @@
  * a host kept in memory behind its seam (tests/xenfake.c): opening,
  * listing in batches, state mapping, lookups through xenstore, errors of
  * the calls beneath, defined domains (xl files in a temporary directory),
- * device statistics on a fixture tree (tests/xenstatsdata).  No
- * hypervisor needed.
+ * device statistics on a fixture tree (tests/xenstatsdata), and the
+ * on_* actions of the domains the connection started, carried out once
+ * xenstore's @releaseDomain watch fired and never by a read before it.
+ * No hypervisor needed.
  */
 
 #include <config.h>
@@ -649,6 +651,163 @@ cleanup:
     return ret;
 }
 
+/* ---- on_poweroff, on_reboot, on_crash ------------------------------------- */
+
+/* Whether @id is among the running domains @conn lists. */
+static int
+listed(virConnectPtr conn, int id)
+{
+    int ids[16];
+    int n = virConnectListDomains(conn, ids, 16);
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (ids[i] == id)
+            return 1;
+    }
+    return n < 0 ? -1 : 0;
+}
+
+/* Starts conf1 (CONF_CFG) through the connection; its id, or -1. */
+static int
+startConf1(virConnectPtr conn, virDomainPtr *dom)
+{
+    if (writeConfig("conf1", CONF_CFG) < 0 ||
+        (*dom = virDomainLookupByName(conn, "conf1")) == NULL ||
+        virDomainCreate(*dom) < 0)
+        return virTestFail("cannot start conf1: %s",
+                           virGetLastError() != NULL
+                               ? virGetLastError()->message
+                               : "no error");
+    /* xenstored's first events (the watches being set, the new domain):
+     * read by the listing, with nothing stopped yet. */
+    if (listed(conn, 0) != 1)
+        return virTestFail("Domain-0 is not listed");
+    return (int)virDomainGetID(*dom);
+}
+
+/* Reads of every kind, on the domain that stopped and on the host. */
+static int
+readEverything(virConnectPtr conn, virDomainPtr dom, int id)
+{
+    virDomainInfo info;
+    virDomainPtr other;
+
+    if (virDomainGetInfo(dom, &info) < 0 ||
+        virTestExpectInt("state before the watch", info.state,
+                         VIR_DOMAIN_SHUTOFF) < 0 ||
+        virTestExpectInt("id before the watch", (int)virDomainGetID(dom), id) <
+            0 ||
+        virTestExpectInt("listed before the watch", listed(conn, id), 1) < 0)
+        return -1;
+    if ((other = virDomainLookupByID(conn, id)) == NULL)
+        return virTestFail("lookup by id %d failed", id);
+    virDomainFree(other);
+    if ((other = virDomainLookupByName(conn, "conf1")) == NULL)
+        return virTestFail("lookup by name failed");
+    virDomainFree(other);
+    return virTestExpectInt("destroyed by a read", xenFake.destroys, 0);
+}
+
+typedef struct {
+    const char *title;
+    unsigned int reason; /* why the guest stopped */
+    bool byLookup;       /* the announcement handled by a lookup */
+    unsigned int destroys;
+    unsigned int creates;
+    int state;         /* of conf1 afterwards */
+    bool sameIdListed; /* the stopped domain still listed afterwards */
+} onCase;
+
+static const onCase onCases[] = {
+    {"xendriver_onpoweroff_destroy_after_release_watch_only", XEN_FAKE_POWEROFF,
+     false, 1, 1, VIR_DOMAIN_SHUTOFF, false},
+    /* The guest comes back under a new id. */
+    {"xendriver_onreboot_restart_after_release_watch_only", XEN_FAKE_REBOOT,
+     true, 1, 2, VIR_DOMAIN_RUNNING, false},
+    /* "preserve": left for the administrator. */
+    {"xendriver_oncrash_preserve_left_after_release_watch", XEN_FAKE_CRASH,
+     false, 0, 1, VIR_DOMAIN_CRASHED, true},
+};
+
+/* conf1 (CONF_CFG) started by the connection stops; reads before
+ * xenstored's announcement leave it alone; the listing or lookup after it
+ * carries out its action. */
+static int
+testOnAction(const void *data)
+{
+    const onCase *c = data;
+    virConnectPtr conn = openHost();
+    virDomainPtr dom = NULL;
+    virDomainPtr after = NULL;
+    virDomainInfo info;
+    int id;
+    int ret = -1;
+
+    if (conn == NULL || (id = startConf1(conn, &dom)) < 0)
+        goto cleanup;
+    xenFakeStop((uint32_t)id, c->reason);
+    if ((c->reason != XEN_FAKE_CRASH && readEverything(conn, dom, id) < 0) ||
+        xenFakeFire("@releaseDomain") < 0)
+        goto cleanup;
+    if (c->byLookup)
+        after = virDomainLookupByName(conn, "conf1");
+    else if (virTestExpectInt("listed after the watch", listed(conn, id),
+                              c->sameIdListed) == 0)
+        after = virDomainLookupByName(conn, "conf1");
+    if (after == NULL || virDomainGetInfo(after, &info) < 0) {
+        virTestFail("conf1 cannot be read after the watch");
+        goto cleanup;
+    }
+    if (virTestExpectInt("destroys", xenFake.destroys, c->destroys) < 0 ||
+        virTestExpectInt("creates", xenFake.creates, c->creates) < 0 ||
+        virTestExpectInt("state", info.state, c->state) < 0 ||
+        virTestExpectInt("listed under the old id", listed(conn, id),
+                         c->sameIdListed) < 0)
+        goto cleanup;
+    if (c->state == VIR_DOMAIN_RUNNING &&
+        virTestExpectInt("listed under the new id",
+                         listed(conn, (int)virDomainGetID(after)), 1) < 0)
+        goto cleanup;
+    if (c->state == VIR_DOMAIN_SHUTOFF &&
+        virTestExpectInt("id", (int)virDomainGetID(dom), -1) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    if (after != NULL)
+        virDomainFree(after);
+    if (dom != NULL)
+        virDomainFree(dom);
+    closeHost(conn);
+    removeConfig("conf1");
+    return ret;
+}
+
+/* A domain xl started is xl's: its stop is left alone. */
+static int
+testUntrackedLeftAfterRelease(const void *data)
+{
+    virConnectPtr conn = openHost();
+    int ret = -1;
+
+    (void)data;
+    if (conn == NULL ||
+        xenFakeAdd(7, "web", WEB_UUID, XEN_DOMINF_running) == NULL)
+        goto cleanup;
+    xenFakeStop(7, XEN_FAKE_POWEROFF);
+    if (xenFakeFire("@releaseDomain") < 0)
+        goto cleanup;
+    if (virTestExpectInt("listed", listed(conn, 7), 1) < 0 ||
+        virTestExpectInt("destroys", xenFake.destroys, 0) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    closeHost(conn);
+    return ret;
+}
+
 /* ---- main ------------------------------------------------------------------ */
 
 static const virTestCase cases[] = {
@@ -665,6 +824,8 @@ static const virTestCase cases[] = {
     {"xendriver_defined_running_domain_is_not_listed_defined",
      testRunningNotListedDefined},
     {"xendriver_stats_from_fixture_tree", testStatsFromFixture},
+    {"xendriver_release_of_domain_not_ours_is_left",
+     testUntrackedLeftAfterRelease},
 };
 
 static int
@@ -682,6 +843,7 @@ mymain(void)
     VIR_TEST_RUN_TABLE(stateCases, testState);
     VIR_TEST_RUN_TABLE(missCases, testLookupMiss);
     VIR_TEST_RUN_TABLE(statsMissCases, testStatsMiss);
+    VIR_TEST_RUN_TABLE(onCases, testOnAction);
     xenFakeFree();
     rmdir(confdir);
     return ret;

@@ -26,6 +26,7 @@
 
 #include "xen_priv.h"
 #include "xen_domlist.h"
+#include "xen_store.h"
 #include "error.h"
 #include "mac.h"
 
