@@ -34,8 +34,10 @@ lib_libvir_la_LIBADD = $(LIBXML_LIBS)
 if WITH_XEN
 lib_libvir_la_SOURCES += \
 	lib/xen/xen_driver.c lib/xen/xen_priv.h lib/xen/xen_stats.h \
+	lib/xen/xen_ops.c lib/xen/xen_ops.h \
 	lib/xen/xen_log.c \
 	lib/xen/xen_node.c \
+	lib/xen/xen_store.c lib/xen/xen_store.h \
 	lib/xen/xen_watch.c \
 	lib/xen/xen_track.c lib/xen/xen_track.h \
 	lib/xen/xen_state.c lib/xen/xen_state.h \

@@ -44,12 +44,12 @@ xenDeviceAddDisk(virDomainPtr dom, xenPriv *priv, uint32_t domid,
     if (xenDomcfgDiskFromDef(d, &disk) < 0)
         goto cleanup;
     xenLogReset(priv);
-    if (libxl_device_disk_add(XEN_XL(priv), domid, &disk, NULL) != 0) {
+    if (priv->ops->diskAdd(XEN_XL(priv), domid, &disk, NULL) != 0) {
         xenReportCallError(dom, priv, "attaching a disk");
         /* libxl keeps a device whose backend failed (its hotplug script,
          * say) in the domain's record, where a save would take it along:
          * take it out, keeping the reason above. */
-        libxl_device_disk_destroy(XEN_XL(priv), domid, &disk, NULL);
+        priv->ops->diskDestroy(XEN_XL(priv), domid, &disk, NULL);
         goto cleanup;
     }
     ret = 0;
@@ -70,9 +70,9 @@ xenDeviceAddNic(virDomainPtr dom, xenPriv *priv, uint32_t domid,
     if (xenDomcfgNicFromDef(n, &nic) < 0)
         goto cleanup;
     xenLogReset(priv);
-    if (libxl_device_nic_add(XEN_XL(priv), domid, &nic, NULL) != 0) {
+    if (priv->ops->nicAdd(XEN_XL(priv), domid, &nic, NULL) != 0) {
         xenReportCallError(dom, priv, "attaching an interface");
-        libxl_device_nic_destroy(XEN_XL(priv), domid, &nic, NULL);
+        priv->ops->nicDestroy(XEN_XL(priv), domid, &nic, NULL);
         goto cleanup;
     }
     ret = 0;
@@ -147,15 +147,15 @@ xenDeviceRemove(virDomainPtr dom, xenPriv *priv, uint32_t domid,
     libxl_device_nic_init(&nic);
     xenLogReset(priv);
     if (isDisk) {
-        if (libxl_vdev_to_device_disk(XEN_XL(priv), domid,
-                                      def->disks[idx].target, &disk) == 0)
-            rc = libxl_device_disk_remove(XEN_XL(priv), domid, &disk, NULL);
+        if (priv->ops->vdevToDisk(XEN_XL(priv), domid, def->disks[idx].target,
+                                  &disk) == 0)
+            rc = priv->ops->diskRemove(XEN_XL(priv), domid, &disk, NULL);
     } else {
         m = def->nets[idx].mac;
         snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
                  m[2], m[3], m[4], m[5]);
-        if (libxl_mac_to_device_nic(XEN_XL(priv), domid, mac, &nic) == 0)
-            rc = libxl_device_nic_remove(XEN_XL(priv), domid, &nic, NULL);
+        if (priv->ops->macToNic(XEN_XL(priv), domid, mac, &nic) == 0)
+            rc = priv->ops->nicRemove(XEN_XL(priv), domid, &nic, NULL);
     }
     if (rc != 0)
         xenReportCallError(

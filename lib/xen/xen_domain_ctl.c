@@ -68,8 +68,7 @@ xenTrackConfig(xenPriv *priv, const xenDomInfo *x)
     if (xenDefinedFindByUUID(priv, x->uuid, &cfg) == 1)
         return cfg;
     libxl_domain_config_init(&dc);
-    if (libxl_retrieve_domain_configuration(XEN_XL(priv), x->domid, &dc,
-                                            NULL) == 0 &&
+    if (priv->ops->retrieveConfig(XEN_XL(priv), x->domid, &dc, NULL) == 0 &&
         (cfg = calloc(1, sizeof(*cfg))) != NULL &&
         (cfg->def = xenDomcfgToDef(&dc)) == NULL) {
         free(cfg);
@@ -208,7 +207,7 @@ xenDomainSuspend(virDomainPtr dom)
         return -1;
     }
     xenLogReset(priv);
-    if (libxl_domain_pause(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainPause(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "pause");
         return -1;
     }
@@ -229,7 +228,7 @@ xenDomainResume(virDomainPtr dom)
         return -1;
     }
     xenLogReset(priv);
-    if (libxl_domain_unpause(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainUnpause(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "unpause");
         return -1;
     }
@@ -265,7 +264,7 @@ xenDomainShutdown(virDomainPtr dom)
         xenCheckGuestUp(dom, priv, &x) < 0)
         return -1;
     xenLogReset(priv);
-    if (libxl_domain_shutdown(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainShutdown(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "shutdown");
         return -1;
     }
@@ -289,7 +288,7 @@ xenDomainReboot(virDomainPtr dom, unsigned int flags)
         xenCheckGuestUp(dom, priv, &x) < 0)
         return -1;
     xenLogReset(priv);
-    if (libxl_domain_reboot(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainReboot(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "reboot");
         return -1;
     }
@@ -309,7 +308,7 @@ xenDomainDestroy(virDomainPtr dom)
         return -1;
     xenLogReset(priv);
     /* libxl tears the devices down too, as xl destroy does. */
-    if (libxl_domain_destroy(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainDestroy(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "destroy");
         return -1;
     }

@@ -29,6 +29,7 @@
 
 #include "xen_priv.h"
 #include "xen_domain_read.h"
+#include "xen_store.h"
 #include "error.h"
 #include "iostats.h"
 #include "mac.h"
@@ -64,7 +65,7 @@ xenIOCollectNow(xenPriv *priv, xenDomInfo **all, size_t *n)
     if (xenDomListAll(priv, all, n) < 0)
         return -1;
     priv->stats.ioCollections++;
-    if (xenIOCollect("", &priv->io, &priv->stats.ioFiles) < 0)
+    if (priv->ops->ioCollect(&priv->io, &priv->stats.ioFiles) < 0)
         return -1;
     if (*n > 0 &&
         (priv->io.doms = calloc(*n, sizeof(*priv->io.doms))) == NULL) {

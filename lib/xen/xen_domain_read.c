@@ -3,7 +3,9 @@
  *
  * The hypervisor (xc_domain_getinfolist) is the truth for what runs: ids,
  * UUIDs, flags, memory held, cpu time, vcpus.  xenstore adds what only
- * the toolstack knows: names (cached, see xen_watch.c) and the maximum
+ * the toolstack knows: names (cached until a watch fires, see
+ * xen_watch.c; keyed by id and UUID, so a reused id is never served a
+ * dead domain's name) and the maximum
  * memory the toolstack set (the hypervisor's limit carries slack).
  */
 
@@ -19,6 +21,7 @@
 #include "xen_reap.h"
 #include "xen_domcfg.h"
 #include "xen_state.h"
+#include "xen_store.h"
 #include "xen_track.h"
 #include "error.h"
 #include "number.h"
@@ -42,7 +45,6 @@ xenDomName(xenPriv *priv, const xenDomInfo *info)
     char *name;
     size_t i;
 
-    xenWatchDrain(priv);
     for (i = 0; i < priv->nnames; i++) {
         e = &priv->names[i];
         if (e->domid == info->domid &&
@@ -100,7 +102,7 @@ xenDomResolve(virDomainPtr dom, xenDomInfo *info)
     xenPriv *priv = dom->conn->privateData;
     int rc;
 
-    xenTrackReapNow(priv);
+    xenReapOnRelease(priv);
     if (dom->id >= 0) {
         rc = xenDomGetOne(priv, (uint32_t)dom->id, info);
         if (rc < 0)
@@ -184,21 +186,14 @@ xenConnectListDomains(virConnectPtr conn, int *ids, int maxids)
 
     /* Without xenstored nothing can be named: the host is not usable
      * until it is back, and the caller should know. */
-    if (xenStoreEnsure(priv) < 0)
+    if (xenWatchEnsure(priv) < 0)
         return -1;
-    xenWatchDrain(priv);
+    xenReapOnRelease(priv);
     /* A new listing starts a new round of reads: the device counters
      * are collected afresh when next asked for. */
     priv->ioValid = false;
     if (xenDomListAll(priv, &all, &n) < 0)
         return -1;
-    if (priv->ntracked > 0 && xenTrackReap(priv, all, n)) {
-        /* Domains we stopped or restarted: list what is there now. */
-        free(all);
-        all = NULL;
-        if (xenDomListAll(priv, &all, &n) < 0)
-            return -1;
-    }
     for (i = 0; i < n && count < maxids; i++)
         ids[count++] = (int)all[i].domid;
     free(all);
@@ -226,7 +221,7 @@ xenDomainLookupByID(virConnectPtr conn, int id)
     const char *name;
     int rc;
 
-    xenTrackReapNow(priv);
+    xenReapOnRelease(priv);
     if (id < 0 || (rc = xenDomGetOne(priv, (uint32_t)id, &info)) == 0) {
         virReportConnError(conn, VIR_ERR_NO_DOMAIN, "no domain with id %d", id);
         return NULL;
@@ -258,7 +253,7 @@ xenDomainLookupByName(virConnectPtr conn, const char *name)
     size_t i;
     int rc;
 
-    xenTrackReapNow(priv);
+    xenReapOnRelease(priv);
     if (xenDomListAll(priv, &all, &n) < 0)
         return NULL;
     for (i = 0; i < n; i++) {
@@ -295,7 +290,7 @@ xenDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     const char *name;
     int rc;
 
-    xenTrackReapNow(priv);
+    xenReapOnRelease(priv);
     if ((rc = xenDomFindUUID(priv, uuid, &info)) < 0)
         return NULL;
     if (rc == 1) {
@@ -422,10 +417,10 @@ xenDomainGetVcpus(virDomainPtr dom, virVcpuInfoPtr info, int maxinfo,
     }
     for (i = 0; i < n; i++) {
         xenLogReset(priv);
-        if (xc_vcpu_getinfo(XEN_XC(priv), x.domid, i, &v) != 0 ||
+        if (priv->ops->vcpuGetinfo(XEN_XC(priv), x.domid, i, &v) != 0 ||
             (cpumaps != NULL &&
-             xc_vcpu_getaffinity(XEN_XC(priv), x.domid, (int)i, xenmap, NULL,
-                                 XEN_VCPUAFFINITY_HARD) != 0)) {
+             priv->ops->vcpuGetaffinity(XEN_XC(priv), x.domid, (int)i, xenmap,
+                                        NULL, XEN_VCPUAFFINITY_HARD) != 0)) {
             virReportDomainError(dom, VIR_ERR_OPERATION_FAILED,
                                  "cannot read vcpu %u of domain '%s': %s", i,
                                  dom->name,
@@ -484,8 +479,8 @@ xenDomainRunningDef(xenPriv *priv, virDomainPtr dom, const xenDomInfo *x)
 
     libxl_domain_config_init(&dc);
     xenLogReset(priv);
-    if (x->domid != 0 && libxl_retrieve_domain_configuration(
-                             XEN_XL(priv), x->domid, &dc, NULL) == 0) {
+    if (x->domid != 0 &&
+        priv->ops->retrieveConfig(XEN_XL(priv), x->domid, &dc, NULL) == 0) {
         /* libxl brings memory target and maximum up to date from
          * xenstore; the vcpus online come from the hypervisor. */
         def = xenDomcfgToDef(&dc);

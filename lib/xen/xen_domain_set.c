@@ -115,7 +115,7 @@ xenDomainSetMaxMemory(virDomainPtr dom, unsigned long memory)
         return -1;
     }
     xenLogReset(priv);
-    if (libxl_domain_setmaxmem(XEN_XL(priv), x.domid, memory) != 0) {
+    if (priv->ops->setMaxmem(XEN_XL(priv), x.domid, memory) != 0) {
         xenReportCallError(dom, priv, "setting the maximum memory");
         return -1;
     }
@@ -144,8 +144,8 @@ xenDomainSetMemory(virDomainPtr dom, unsigned long memory)
     }
     xenLogReset(priv);
     /* enforce=1: the hypervisor's limit follows, as xl mem-set does. */
-    if (libxl_set_memory_target(XEN_XL(priv), x.domid, (int64_t)memory, 0, 1) !=
-        0) {
+    if (priv->ops->setMemoryTarget(XEN_XL(priv), x.domid, (int64_t)memory, 0,
+                                   1) != 0) {
         xenReportCallError(dom, priv, "setting the memory target");
         return -1;
     }
@@ -179,7 +179,7 @@ xenDomainSetVcpus(virDomainPtr dom, unsigned int nvcpus)
     for (v = 0; v < nvcpus; v++)
         libxl_bitmap_set(&bm, (int)v);
     xenLogReset(priv);
-    if (libxl_set_vcpuonline(XEN_XL(priv), x.domid, &bm, NULL) != 0) {
+    if (priv->ops->setVcpuonline(XEN_XL(priv), x.domid, &bm, NULL) != 0) {
         xenReportCallError(dom, priv, "setting the vcpu count");
         goto cleanup;
     }
@@ -272,7 +272,8 @@ xenDomainPinVcpu(virDomainPtr dom, unsigned int vcpu,
         goto cleanup;
     }
     xenLogReset(priv);
-    if (libxl_set_vcpuaffinity(XEN_XL(priv), x.domid, vcpu, &bm, NULL) != 0) {
+    if (priv->ops->setVcpuaffinity(XEN_XL(priv), x.domid, vcpu, &bm, NULL) !=
+        0) {
         xenReportCallError(dom, priv, "pinning a vcpu");
         goto cleanup;
     }

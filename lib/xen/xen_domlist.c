@@ -54,7 +54,8 @@ xenDomListAll(xenPriv *priv, xenDomInfo **infos, size_t *n)
     }
     do {
         xenLogReset(priv);
-        got = xc_domain_getinfolist(XEN_XC(priv), first, XEN_LIST_CHUNK, chunk);
+        got = priv->ops->domainGetinfolist(XEN_XC(priv), first, XEN_LIST_CHUNK,
+                                           chunk);
         if (got < 0) {
             virReportError(VIR_ERR_OPERATION_FAILED,
                            "cannot list the domains: %s",
@@ -91,7 +92,7 @@ xenDomGetOne(xenPriv *priv, uint32_t domid, xenDomInfo *info)
     int got;
 
     xenLogReset(priv);
-    got = xc_domain_getinfolist(XEN_XC(priv), domid, 1, &x);
+    got = priv->ops->domainGetinfolist(XEN_XC(priv), domid, 1, &x);
     if (got < 0) {
         virReportError(VIR_ERR_OPERATION_FAILED, "cannot read domain %u: %s",
                        domid, xenLastError(priv, strerror(errno)));

@@ -17,12 +17,9 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 
 #include "xen_priv.h"
 #include "xen_domain_read.h"
@@ -33,38 +30,7 @@
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
-#define XEN_PROC_DIR "/proc/xen"
-#define XEN_PROC_CAPS "/proc/xen/capabilities"
-#define XEN_PRIVCMD "/dev/xen/privcmd"
-
 /* ---- open and close --------------------------------------------------- */
-
-/* Why this process cannot manage the local Xen host, or NULL when the
- * preconditions hold.  Checked before any Xen library is touched: they
- * print to stderr or block when the host is not a dom0. */
-static const char *
-xenHostProblem(void)
-{
-    char caps[128] = "";
-    struct stat sb;
-    ssize_t n;
-    int fd;
-
-    if (stat(XEN_PROC_DIR, &sb) < 0)
-        return "this host is not running on Xen (no " XEN_PROC_DIR ")";
-    if ((fd = open(XEN_PROC_CAPS, O_RDONLY | O_CLOEXEC)) < 0)
-        return "xenfs is not mounted (no " XEN_PROC_CAPS
-               "): mount -t xenfs xenfs " XEN_PROC_DIR;
-    n = read(fd, caps, sizeof(caps) - 1);
-    close(fd);
-    if (n < 0 || strstr(caps, "control_d") == NULL)
-        return "this is not dom0 (" XEN_PROC_CAPS " lacks control_d)";
-    if (access(XEN_PRIVCMD, F_OK) < 0)
-        return XEN_PRIVCMD " is missing (load the xen-privcmd module)";
-    if (access(XEN_PRIVCMD, R_OK | W_OK) < 0)
-        return XEN_PRIVCMD " is not accessible: managing Xen needs root";
-    return NULL;
-}
 
 static void
 xenPrivFree(xenPriv *priv)
@@ -79,11 +45,11 @@ xenPrivFree(xenPriv *priv)
     free(priv->tracked);
     xenIOSnapClear(&priv->io);
     if (priv->ctx != NULL)
-        libxl_ctx_free(priv->ctx);
+        priv->ops->xlCtxFree(priv->ctx);
     if (priv->xsh != NULL)
-        xs_close(priv->xsh);
+        priv->ops->xsClose(priv->xsh);
     if (priv->xch != NULL)
-        xc_interface_close(priv->xch);
+        priv->ops->xcClose(priv->xch);
     free(priv->confdir);
     free(priv);
 }
@@ -94,8 +60,7 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
     xc_physinfo_t phys = {0};
 
     xenLoggerInit(&priv->logger);
-    priv->xch =
-        xc_interface_open(&priv->logger.vtable, &priv->logger.vtable, 0);
+    priv->xch = priv->ops->xcOpen(&priv->logger.vtable);
     if (priv->xch == NULL) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT,
                            "cannot open '%s': libxenctrl cannot reach the "
@@ -104,7 +69,7 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
         return -1;
     }
     priv->stats.xsCalls++;
-    if ((priv->xsh = xenStoreOpen()) == NULL) {
+    if ((priv->xsh = priv->ops->xsOpen()) == NULL) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT,
                            "cannot open '%s': xenstored is not running "
                            "(cannot connect to its socket: %s)",
@@ -112,14 +77,13 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
         return -1;
     }
     priv->stats.xlCalls++;
-    if (libxl_ctx_alloc(&priv->ctx, LIBXL_VERSION, 0, &priv->logger.vtable) !=
-        0) {
+    if (priv->ops->xlCtxAlloc(&priv->ctx, &priv->logger.vtable) != 0) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT,
                            "cannot open '%s': libxenlight: %s", conn->uri,
                            xenLastError(priv, "cannot allocate a context"));
         return -1;
     }
-    if (xc_physinfo(XEN_XC(priv), &phys) != 0) {
+    if (priv->ops->physinfo(XEN_XC(priv), &phys) != 0) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT,
                            "cannot open '%s': xc_physinfo failed: %s",
                            conn->uri, xenLastError(priv, strerror(errno)));
@@ -129,24 +93,16 @@ xenOpenLibraries(virConnectPtr conn, xenPriv *priv)
     return 0;
 }
 
+/* Opens the local host for @conn through @ops (the driver's table is
+ * set by the caller). */
 static virDrvOpenStatus
-xenConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
+xenOpen(virConnectPtr conn, const xenOps *ops)
 {
     xenPriv *priv = NULL;
     const char *problem;
     const char *confdir;
 
-    (void)readonly; /* enforced by lib/libvir.c */
-    if (strcmp(uri->scheme, "xen") != 0)
-        return VIR_DRV_OPEN_DECLINED;
-    if (uri->server != NULL || strcmp(uri->path, "/") != 0) {
-        virReportConnError(conn, VIR_ERR_INVALID_ARG,
-                           "cannot open '%s': the Xen driver manages only the "
-                           "local host, as xen:///",
-                           conn->uri);
-        return VIR_DRV_OPEN_ERROR;
-    }
-    if ((problem = xenHostProblem()) != NULL) {
+    if ((problem = ops->hostProblem()) != NULL) {
         virReportConnError(conn, VIR_ERR_NO_CONNECT, "cannot open '%s': %s",
                            conn->uri, problem);
         return VIR_DRV_OPEN_ERROR;
@@ -159,6 +115,7 @@ xenConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
         virReportOOMError();
         goto error;
     }
+    priv->ops = ops;
     if (xenOpenLibraries(conn, priv) < 0 || xenWatchStart(priv) < 0)
         goto error;
     conn->privateData = priv;
@@ -169,6 +126,22 @@ xenConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
 error:
     xenPrivFree(priv);
     return VIR_DRV_OPEN_ERROR;
+}
+
+static virDrvOpenStatus
+xenConnectOpen(virConnectPtr conn, const virURI *uri, bool readonly)
+{
+    (void)readonly; /* enforced by lib/libvir.c */
+    if (strcmp(uri->scheme, "xen") != 0)
+        return VIR_DRV_OPEN_DECLINED;
+    if (uri->server != NULL || strcmp(uri->path, "/") != 0) {
+        virReportConnError(conn, VIR_ERR_INVALID_ARG,
+                           "cannot open '%s': the Xen driver manages only the "
+                           "local host, as xen:///",
+                           conn->uri);
+        return VIR_DRV_OPEN_ERROR;
+    }
+    return xenOpen(conn, &xenDefaultOps);
 }
 
 static int
@@ -237,6 +210,28 @@ const virDriver *
 xenGetDriver(void)
 {
     return &xenDriver;
+}
+
+virConnectPtr
+xenConnectOpenWithOps(const xenOps *ops)
+{
+    virConnectPtr conn = NULL;
+
+    virResetLastError();
+    if ((conn = virNewConnect()) == NULL)
+        return NULL;
+    if ((conn->uri = strdup("xen:///")) == NULL) {
+        virReportOOMError();
+        goto error;
+    }
+    if (xenOpen(conn, ops) != VIR_DRV_OPEN_SUCCESS)
+        goto error;
+    conn->driver = &xenDriver;
+    return conn;
+
+error:
+    virUnrefConnect(conn);
+    return NULL;
 }
 
 int

@@ -35,8 +35,8 @@ xenConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
     int ver;
 
     xenLogReset(priv);
-    if ((ver = xc_version(XEN_XC(priv), XENVER_version, NULL)) < 0 ||
-        xc_version(XEN_XC(priv), XENVER_extraversion, &extra) < 0) {
+    if ((ver = priv->ops->version(XEN_XC(priv), XENVER_version, NULL)) < 0 ||
+        priv->ops->version(XEN_XC(priv), XENVER_extraversion, &extra) < 0) {
         virReportConnError(conn, VIR_ERR_OPERATION_FAILED,
                            "cannot read the Xen version: %s",
                            xenLastError(priv, strerror(errno)));
@@ -100,7 +100,7 @@ xenNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
     unsigned int perSocket;
 
     xenLogReset(priv);
-    if (xc_physinfo(XEN_XC(priv), &phys) != 0) {
+    if (priv->ops->physinfo(XEN_XC(priv), &phys) != 0) {
         virReportConnError(conn, VIR_ERR_OPERATION_FAILED,
                            "xc_physinfo failed: %s",
                            xenLastError(priv, strerror(errno)));

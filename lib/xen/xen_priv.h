@@ -10,12 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <xenctrl.h>
-#include <xenstore.h>
-#define LIBXL_API_VERSION 0x041300
-#include <libxl.h>
-#include <libxl_utils.h>
-
+#include "xen_ops.h"
 #include "xen_io.h"
 #include "xen_stats.h"
 #include "xen_config.h"
@@ -58,6 +53,7 @@ struct _xenTracked {
 typedef struct _xenPriv xenPriv;
 
 struct _xenPriv {
+    const xenOps *ops; /* every call into Xen goes through it */
     xc_interface *xch;
     struct xs_handle *xsh; /* NULL after xenstored went away */
     libxl_ctx *ctx;
@@ -66,6 +62,9 @@ struct _xenPriv {
     unsigned int nrCpus; /* host cpus: max_cpu_id + 1 */
     xenStats stats;
     bool watching; /* @introduceDomain/@releaseDomain watches set */
+    /* @releaseDomain fired (or xenstore was reconnected) since the on_*
+     * actions were last looked at: a domain may have stopped. */
+    bool releasePending;
 
     xenNameEntry *names; /* name cache, flushed by the watches */
     size_t nnames;
@@ -113,20 +112,14 @@ int xenNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info);
 
 /* xen_watch.c */
 int xenWatchStart(xenPriv *priv);
-/* Reads pending watch events without blocking; flushes the name cache
- * when a domain came or went. */
+/* A xenstore connection with its watches set (xenStoreEnsure, then the
+ * watches again on a new connection); -1 with an error. */
+int xenWatchEnsure(xenPriv *priv);
+/* Reads pending watch events without blocking: flushes the name cache
+ * when a domain came or went, and sets releasePending on @releaseDomain.
+ * Only xenReapOnRelease (xen_reap.c) calls it. */
 void xenWatchDrain(xenPriv *priv);
 void xenNameCacheFlush(xenPriv *priv);
-/* xs_open through xenstored's socket only: NULL with errno when the
- * daemon does not answer there. */
-struct xs_handle *xenStoreOpen(void);
-/* Opens a new xenstore connection when the last one was lost; -1 with
- * "xenstored is not running" when it cannot. */
-int xenStoreEnsure(xenPriv *priv);
-/* Reads @path (a new string).  NULL with an error: VIR_ERR_NO_DOMAIN
- * when the node does not exist, VIR_ERR_OPERATION_FAILED when xenstored
- * cannot be reached even after one reconnection. */
-char *xenStoreRead(xenPriv *priv, const char *path);
 /* The driver's connectGetEventFd: the xenstore watch descriptor. */
 int xenConnectGetEventFd(virConnectPtr conn);
 

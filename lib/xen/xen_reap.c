@@ -1,7 +1,8 @@
 /*
  * xen_reap.c: starting a domain through libxl, and the on_poweroff,
  * on_reboot and on_crash actions of the domains this connection started
- * or asked to stop (see xen_track.h).  Lookups and listings call it
+ * or asked to stop (see xen_track.h), when xenstore's @releaseDomain
+ * watch announces that a domain stopped.  Lookups and listings call it
  * before they answer; it calls only what is below them.
  */
 
@@ -35,13 +36,13 @@ xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid)
     *domid = INVALID_DOMID;
     xenLogReset(priv);
     /* libxl builds the domain paused, as xl does before unpausing it. */
-    if (libxl_domain_create_new(XEN_XL(priv), &dc, domid, NULL, NULL) != 0 ||
-        libxl_domain_unpause(XEN_XL(priv), *domid, NULL) != 0) {
+    if (priv->ops->domainCreateNew(XEN_XL(priv), &dc, domid) != 0 ||
+        priv->ops->domainUnpause(XEN_XL(priv), *domid, NULL) != 0) {
         virReportError(VIR_ERR_OPERATION_FAILED, "cannot start domain '%s': %s",
                        cfg->def->name,
                        xenLastError(priv, "libxenlight gave no reason"));
         if (*domid != (uint32_t)INVALID_DOMID)
-            libxl_domain_destroy(XEN_XL(priv), *domid, NULL);
+            priv->ops->domainDestroy(XEN_XL(priv), *domid, NULL);
         goto cleanup;
     }
     /* Ours now: its on_* actions are ours to carry out. */
@@ -61,7 +62,7 @@ cleanup:
  * @t out of the list unless the domain is preserved.  Returns the
  * configuration to start again (caller frees), or NULL. */
 static xenConfig *
-xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x, bool *acted)
+xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x)
 {
     unsigned int reason =
         (x->flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask;
@@ -80,9 +81,8 @@ xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x, bool *acted)
     VIR_DEBUG("domain %u ('%s') stopped (reason %u): %s", x->domid,
               cfg->def->name, reason, virDomainRestartTypeToString(action));
     xenTrackRemove(priv, t);
-    *acted = true;
     xenLogReset(priv);
-    if (libxl_domain_destroy(XEN_XL(priv), x->domid, NULL) != 0 ||
+    if (priv->ops->domainDestroy(XEN_XL(priv), x->domid, NULL) != 0 ||
         action == VIR_DOMAIN_DESTROY) {
         xenConfigFree(cfg);
         return NULL;
@@ -90,12 +90,13 @@ xenTrackReapOne(xenPriv *priv, xenTracked *t, const xenDomInfo *x, bool *acted)
     return cfg;
 }
 
-bool
+/* Carries out the actions of the tracked domains of @all that have
+ * stopped and forgets shutdown requests that are over. */
+static void
 xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
 {
     xenConfig **restart = NULL;
     size_t nrestart = 0;
-    bool acted = false;
     const xenDomInfo *x;
     xenConfig *cfg;
     xenTracked *t;
@@ -104,7 +105,7 @@ xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
     size_t k;
 
     if ((restart = calloc(priv->ntracked + 1, sizeof(*restart))) == NULL)
-        return false; /* next time */
+        return; /* the release stays pending: next time */
     while (i < priv->ntracked) {
         t = &priv->tracked[i];
         x = NULL;
@@ -121,7 +122,7 @@ xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
             !(x->flags & XEN_DOMINF_dying)) {
             t->shutdownRequested = false;
             if (t->cfg != NULL) {
-                if ((cfg = xenTrackReapOne(priv, t, x, &acted)) != NULL)
+                if ((cfg = xenTrackReapOne(priv, t, x)) != NULL)
                     restart[nrestart++] = cfg;
                 continue;
             }
@@ -135,17 +136,22 @@ xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n)
         xenConfigFree(restart[k]);
     }
     free(restart);
-    return acted;
+    priv->releasePending = false;
 }
 
 void
-xenTrackReapNow(xenPriv *priv)
+xenReapOnRelease(xenPriv *priv)
 {
     xenDomInfo *all = NULL;
     size_t n = 0;
 
-    if (priv->ntracked == 0)
+    xenWatchDrain(priv);
+    if (!priv->releasePending)
         return;
+    if (priv->ntracked == 0) {
+        priv->releasePending = false;
+        return;
+    }
     if (xenDomListAll(priv, &all, &n) == 0)
         xenTrackReap(priv, all, n);
     free(all);

@@ -8,16 +8,17 @@
 
 #include "xen_domlist.h"
 
-/* Carries out the on_poweroff/on_reboot/on_crash actions of the domains
- * this connection created, or asked to shut down or reboot, that have
- * stopped (see xen_track.h), and forgets shutdown requests that are over.
- * @all is the current list.  Returns true when it destroyed or started a
- * domain. */
-bool xenTrackReap(xenPriv *priv, const xenDomInfo *all, size_t n);
-/* The same on a fresh list, when something is tracked; called before
- * each lookup and each operation on a domain, so that a domain that has
- * stopped is seen after its action (gone, or restarted under a new id). */
-void xenTrackReapNow(xenPriv *priv);
+/* Reads xenstore's pending watch events and, when @releaseDomain fired
+ * since the last time (a domain shut down or died), carries out the
+ * on_poweroff/on_reboot/on_crash actions of the domains this connection
+ * created, or asked to shut down or reboot, that have stopped (see
+ * xen_track.h), and forgets those that are gone.  The one place where
+ * on_* actions run: called first by the listing, the lookups and each
+ * operation on a domain, so that a domain whose stop xenstored announced
+ * is seen after its action (gone, or restarted under a new id).  Before
+ * the announcement a stopped domain is left as it is (shut off, with its
+ * id).  Errors are dropped: the caller's own calls report them. */
+void xenReapOnRelease(xenPriv *priv);
 
 /* Starts @cfg through libxl and unpauses it; 0 and *@domid, or -1. */
 int xenDomainStart(xenPriv *priv, const xenConfig *cfg, uint32_t *domid);

@@ -111,9 +111,8 @@ xenDomainSave(virDomainPtr dom, const char *to)
         xenCheckNotDom0(dom, &x, "saved") < 0)
         goto cleanup;
     xenLogReset(priv);
-    if (libxl_retrieve_domain_configuration(XEN_XL(priv), x.domid, &dc, NULL) !=
-            0 ||
-        (json = libxl_domain_config_to_json(XEN_XL(priv), &dc)) == NULL) {
+    if (priv->ops->retrieveConfig(XEN_XL(priv), x.domid, &dc, NULL) != 0 ||
+        (json = priv->ops->configToJson(XEN_XL(priv), &dc)) == NULL) {
         xenReportCallError(dom, priv, "reading the configuration");
         goto cleanup;
     }
@@ -123,13 +122,13 @@ xenDomainSave(virDomainPtr dom, const char *to)
         goto cleanup;
     }
     xenLogReset(priv);
-    if (libxl_domain_suspend(XEN_XL(priv), x.domid, fd, 0, NULL) != 0) {
+    if (priv->ops->domainSuspend(XEN_XL(priv), x.domid, fd) != 0) {
         xenReportCallError(dom, priv, "save");
         goto cleanup;
     }
     /* Saved: the domain is gone from the host, as after xl save. */
     xenLogReset(priv);
-    if (libxl_domain_destroy(XEN_XL(priv), x.domid, NULL) != 0) {
+    if (priv->ops->domainDestroy(XEN_XL(priv), x.domid, NULL) != 0) {
         xenReportCallError(dom, priv, "destroy after save");
         goto cleanup;
     }
@@ -203,7 +202,7 @@ xenSaveReadHeader(xenPriv *priv, int fd, const char *from,
         goto cleanup;
     }
     xenLogReset(priv);
-    if (libxl_domain_config_from_json(XEN_XL(priv), dc, opt + sizeof(cfglen)) !=
+    if (priv->ops->configFromJson(XEN_XL(priv), dc, opt + sizeof(cfglen)) !=
         0) {
         virReportError(VIR_ERR_INVALID_ARG,
                        "save file '%s' has a configuration libxl cannot "
@@ -238,14 +237,14 @@ xenDomainRestore(virConnectPtr conn, const char *from)
     if (xenSaveReadHeader(priv, fd, from, &dc) < 0)
         goto cleanup;
     xenLogReset(priv);
-    if (libxl_domain_create_restore(XEN_XL(priv), &dc, &domid, fd, -1, &params,
-                                    NULL, NULL) != 0 ||
-        libxl_domain_unpause(XEN_XL(priv), domid, NULL) != 0) {
+    if (priv->ops->domainCreateRestore(XEN_XL(priv), &dc, &domid, fd,
+                                       &params) != 0 ||
+        priv->ops->domainUnpause(XEN_XL(priv), domid, NULL) != 0) {
         virReportConnError(conn, VIR_ERR_OPERATION_FAILED,
                            "cannot restore '%s': %s", from,
                            xenLastError(priv, "libxenlight gave no reason"));
         if (domid != (uint32_t)INVALID_DOMID)
-            libxl_domain_destroy(XEN_XL(priv), domid, NULL);
+            priv->ops->domainDestroy(XEN_XL(priv), domid, NULL);
         goto cleanup;
     }
     ret = 0;
@@ -272,7 +271,7 @@ xenDomainCoreDump(virDomainPtr dom, const char *to, int flags)
     if (xenDomRequireRunning(dom, &x) < 0)
         return -1;
     xenLogReset(priv);
-    if (libxl_domain_core_dump(XEN_XL(priv), x.domid, to, NULL) != 0) {
+    if (priv->ops->domainCoreDump(XEN_XL(priv), x.domid, to, NULL) != 0) {
         xenReportCallError(dom, priv, "core dump");
         return -1;
     }

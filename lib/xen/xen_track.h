@@ -4,9 +4,11 @@
  * xl keeps a process per domain it creates that destroys or restarts the
  * domain when the guest stops, as its on_poweroff/on_reboot/on_crash say.
  * The domains this library creates have no such process: the connection
- * tracks them and carries out those actions when it next lists domains
- * (xenTrackReap), and remembers shutdown requests, which Xen does not
- * record, so that the domain shows as shutting down meanwhile.
+ * tracks them and carries out those actions once xenstore's
+ * @releaseDomain watch has announced that a domain stopped
+ * (xenReapOnRelease, xen_reap.c), and remembers shutdown requests, which
+ * Xen does not record, so that the domain shows as shutting down
+ * meanwhile.
  */
 
 #ifndef LIBVIR_XEN_TRACK_H

@@ -1,19 +1,15 @@
 /*
- * xen_watch.c: the xenstore connection of a Xen connection: its watches,
- * and getting it back when xenstored restarts.
+ * xen_watch.c: xenstore's watches on a Xen connection.
  *
  * xenstored fires @introduceDomain when a domain is created and
- * @releaseDomain when one dies, whoever did it (xl, another toolstack).
- * Each read path drains the pending events first, without blocking, so
- * that a name cached for a dead domain is never served: the cache is
- * flushed on every event.  A domid reused later carries a new UUID, which
- * the cache also checks.
- *
- * When xenstored goes away (restarted, or stopped for maintenance) the
- * socket is dead for good: a read that fails for another reason than a
- * missing node drops it, and the next read or listing opens a new one
- * (with new watches and an empty cache) or fails saying xenstored is not
- * running, so that the caller sees the backend down until it is back.
+ * @releaseDomain when one shuts down or dies, whoever did it (xl,
+ * another toolstack, the guest itself).  The events wait on the xenstore
+ * handle's descriptor (virConnectGetEventFd) until xenWatchDrain reads
+ * them, without blocking: every event flushes the name cache, and
+ * @releaseDomain also sets priv->releasePending, the one trigger of the
+ * on_* actions (xen_reap.c).  A connection to xenstored made anew (after
+ * a restart of the daemon, see xen_store.h) gets its watches again, and
+ * counts as a release: a domain may have stopped while it was away.
  */
 
 #include <config.h>
@@ -22,17 +18,16 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 
 #include "xen_priv.h"
+#include "xen_store.h"
 #include "error.h"
 #include "log.h"
 
 #define VIR_FROM_THIS VIR_FROM_XEN
 
 #define XEN_WATCH_TOKEN "libvir"
+#define XEN_WATCH_RELEASE "@releaseDomain"
 
 void
 xenNameCacheFlush(xenPriv *priv)
@@ -49,8 +44,9 @@ xenNameCacheFlush(xenPriv *priv)
 int
 xenWatchStart(xenPriv *priv)
 {
-    if (!xs_watch(XEN_XS(priv), "@introduceDomain", XEN_WATCH_TOKEN) ||
-        !xs_watch(XEN_XS(priv), "@releaseDomain", XEN_WATCH_TOKEN)) {
+    if (!priv->ops->xsWatch(XEN_XS(priv), "@introduceDomain",
+                            XEN_WATCH_TOKEN) ||
+        !priv->ops->xsWatch(XEN_XS(priv), XEN_WATCH_RELEASE, XEN_WATCH_TOKEN)) {
         virReportError(VIR_ERR_SYSTEM_ERROR,
                        "cannot watch xenstore for domain changes: %s",
                        strerror(errno));
@@ -60,6 +56,19 @@ xenWatchStart(xenPriv *priv)
     return 0;
 }
 
+int
+xenWatchEnsure(xenPriv *priv)
+{
+    if (xenStoreEnsure(priv) < 0)
+        return -1;
+    if (priv->watching)
+        return 0;
+    /* A new connection: what happened meanwhile was not announced. */
+    xenNameCacheFlush(priv);
+    priv->releasePending = true;
+    return xenWatchStart(priv);
+}
+
 void
 xenWatchDrain(xenPriv *priv)
 {
@@ -67,118 +76,25 @@ xenWatchDrain(xenPriv *priv)
     char **ev;
     bool changed = false;
 
+    if (priv->xsh != NULL && !priv->watching && xenWatchEnsure(priv) < 0)
+        virResetLastError(); /* the caller's own calls say what is wrong */
     if (!priv->watching || priv->xsh == NULL)
         return;
-    pfd.fd = xs_fileno(priv->xsh);
+    pfd.fd = priv->ops->xsFileno(priv->xsh);
     pfd.events = POLLIN;
     /* Bounded: a burst of events is read in one go, then we move on. */
     while (pfd.fd >= 0 && poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN)) {
-        if ((ev = xs_check_watch(XEN_XS(priv))) == NULL)
+        if ((ev = priv->ops->xsCheckWatch(XEN_XS(priv))) == NULL)
             break;
         VIR_DEBUG("xenstore watch fired: %s", ev[XS_WATCH_PATH]);
         priv->stats.watchEvents++;
+        if (strcmp(ev[XS_WATCH_PATH], XEN_WATCH_RELEASE) == 0)
+            priv->releasePending = true;
         changed = true;
         free(ev);
     }
     if (changed)
         xenNameCacheFlush(priv);
-}
-
-static bool
-xenStoreLost(int err)
-{
-    return err != ENOENT && err != EACCES && err != EPERM && err != E2BIG &&
-           err != EINVAL;
-}
-
-static void
-xenStoreDrop(xenPriv *priv)
-{
-    if (priv->xsh != NULL)
-        xs_close(priv->xsh);
-    priv->xsh = NULL;
-    priv->watching = false;
-    xenNameCacheFlush(priv);
-}
-
-struct xs_handle *
-xenStoreOpen(void)
-{
-    const char *path = xs_daemon_socket();
-    struct sockaddr_un addr;
-    int saved;
-    int fd;
-
-    /* libxenstore ignores XS_OPEN_SOCKETONLY: when xenstored's socket
-     * does not answer it opens /dev/xen/xenbus instead, where, with the
-     * daemon gone, every request waits for it to come back.  So the
-     * socket is tried first, and a daemon that is down stays an error
-     * (this driver manages a dom0 running xenstored, not a xenstore
-     * stub domain). */
-    memset(&addr, 0, sizeof(addr));
-    addr.sun_family = AF_UNIX;
-    if (strlen(path) >= sizeof(addr.sun_path)) {
-        errno = ENAMETOOLONG;
-        return NULL;
-    }
-    memcpy(addr.sun_path, path, strlen(path) + 1);
-    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
-        return NULL;
-    if (connect(fd, (const struct sockaddr *)&addr, sizeof(addr)) < 0) {
-        saved = errno;
-        close(fd);
-        errno = saved;
-        return NULL;
-    }
-    close(fd);
-    return xs_open(0);
-}
-
-int
-xenStoreEnsure(xenPriv *priv)
-{
-    if (priv->xsh != NULL)
-        return 0;
-    priv->stats.xsCalls++;
-    if ((priv->xsh = xenStoreOpen()) == NULL) {
-        virReportError(VIR_ERR_OPERATION_FAILED,
-                       "xenstored is not running (cannot connect to its "
-                       "socket: %s)",
-                       strerror(errno));
-        return -1;
-    }
-    VIR_DEBUG("%s", "reconnected to xenstored");
-    if (xenWatchStart(priv) < 0) {
-        xenStoreDrop(priv);
-        return -1;
-    }
-    return 0;
-}
-
-char *
-xenStoreRead(xenPriv *priv, const char *path)
-{
-    unsigned int len = 0;
-    char *val;
-    int attempt;
-
-    for (attempt = 0; attempt < 2; attempt++) {
-        if (xenStoreEnsure(priv) < 0)
-            return NULL;
-        if ((val = xs_read(XEN_XS(priv), XBT_NULL, path, &len)) != NULL)
-            return val;
-        if (!xenStoreLost(errno))
-            break;
-        VIR_DEBUG("xenstore read of '%s' failed (%s): reconnecting", path,
-                  strerror(errno));
-        xenStoreDrop(priv);
-    }
-    if (priv->xsh == NULL)
-        virReportError(VIR_ERR_OPERATION_FAILED,
-                       "lost the connection to xenstored reading '%s'", path);
-    else
-        virReportError(VIR_ERR_NO_DOMAIN, "xenstore has no '%s'", path);
-    return NULL;
 }
 
 int
@@ -190,9 +106,9 @@ xenConnectGetEventFd(virConnectPtr conn)
     /* A local call on the handle, not a request to xenstored: the
      * watch events arrive on this pipe from libxenstore's reader thread,
      * and xenWatchDrain empties it. */
-    if (xenStoreEnsure(priv) < 0)
+    if (xenWatchEnsure(priv) < 0)
         return -1;
-    if ((fd = xs_fileno(priv->xsh)) < 0) {
+    if ((fd = priv->ops->xsFileno(priv->xsh)) < 0) {
         virReportError(VIR_ERR_SYSTEM_ERROR,
                        "cannot watch xenstore for domain changes: %s",
                        strerror(errno));
