@@ -528,6 +528,19 @@ openStatsHost(char **root)
     return conn;
 }
 
+/* The I/O collections @conn made so far equal @want. */
+static int
+expectCollections(virConnectPtr conn, const char *what, long long want)
+{
+    xenStats stats;
+
+    if (xenConnectGetStats(conn, &stats) < 0) {
+        virTestFail("%s: xenConnectGetStats failed", what);
+        return -1;
+    }
+    return virTestExpectInt(what, (long long)stats.ioCollections, want);
+}
+
 static int
 testStatsFromFixture(const void *data)
 {
@@ -537,7 +550,6 @@ testStatsFromFixture(const void *data)
     virDomainPtr dom = NULL;
     char **disks = NULL;
     char *root = NULL;
-    xenStats stats;
     int n = -1;
     int i;
     int ret = -1;
@@ -571,16 +583,13 @@ testStatsFromFixture(const void *data)
         virTestExpectStr("disk 2", disks[2], "xvdc") < 0)
         goto cleanup;
     /* Every read above shared one collection. */
-    if (xenConnectGetStats(conn, &stats) < 0 ||
-        virTestExpectInt("collections", (long long)stats.ioCollections, 1) < 0)
+    if (expectCollections(conn, "collections", 1) < 0)
         goto cleanup;
     /* A listing of the domains starts a new round. */
     if (virConnectNumOfDomains(conn) < 0 ||
         virConnectListDomains(conn, &i, 1) < 0 ||
         virDomainBlockStats(dom, "xvdb", &bs, sizeof(bs)) < 0 ||
-        xenConnectGetStats(conn, &stats) < 0 ||
-        virTestExpectInt("collections after a listing",
-                         (long long)stats.ioCollections, 2) < 0)
+        expectCollections(conn, "collections after a listing", 2) < 0)
         goto cleanup;
     ret = 0;
 
@@ -590,6 +599,85 @@ cleanup:
     free(disks);
     if (dom != NULL)
         virDomainFree(dom);
+    closeHost(conn);
+    free(root);
+    return ret;
+}
+
+/* The bulk call: every active domain in ascending id, Domain-0 with no
+ * devices, each device named as the list calls name it and counted as
+ * the per-device calls count it; one collection per call, which the
+ * per-device reads after it share. */
+static int
+testBulkFromFixture(const void *data)
+{
+    virDomainIOStatsRecordPtr *recs = NULL;
+    virDomainBlockStatsStruct bs;
+    const virDomainIOStatsRecord *web;
+    const virDomainIOStatsRecord *db;
+    virConnectPtr conn = NULL;
+    char *root = NULL;
+    int n;
+    int ret = -1;
+
+    (void)data;
+    if ((conn = openStatsHost(&root)) == NULL)
+        goto cleanup;
+    if ((n = virConnectGetAllDomainIOStats(conn, &recs, 0)) < 0) {
+        virTestFail("bulk call failed: %s", virGetLastError()->message);
+        goto cleanup;
+    }
+    if (virTestExpectInt("records", n, 3) < 0 ||
+        virTestExpectInt("list ends", recs[3] == NULL, 1) < 0 ||
+        virTestExpectInt("first id", recs[0]->id, 0) < 0 ||
+        virTestExpectInt("Domain-0 disks", (long long)recs[0]->ndisks, 0) < 0)
+        goto cleanup;
+    web = recs[1];
+    db = recs[2];
+    if (virTestExpectStr("web", virDomainGetName(web->dom), "web") < 0 ||
+        virTestExpectInt("web id", web->id, 1) < 0 ||
+        virTestExpectInt("web disks", (long long)web->ndisks, 3) < 0 ||
+        virTestExpectStr("disk 0", web->disks[0].name, "xvda") < 0 ||
+        virTestExpectInt("rd_req", web->disks[0].stats.rd_req, 1200) < 0 ||
+        virTestExpectInt("rd_sect", web->disks[0].stats.rd_sect, 96000) < 0 ||
+        virTestExpectInt("wr_sect", web->disks[0].stats.wr_sect, 27200) < 0 ||
+        virTestExpectInt("oo_req", web->disks[0].stats.oo_req, 5) < 0 ||
+        virTestExpectInt("f_req", web->disks[0].stats.f_req, 17) < 0 ||
+        virTestExpectInt("ds_req", web->disks[0].stats.ds_req, 2) < 0 ||
+        virTestExpectStr("disk 2", web->disks[2].name, "xvdc") < 0 ||
+        virTestExpectInt("xvdc unknown", web->disks[2].stats.rd_req, -1) < 0)
+        goto cleanup;
+    if (virTestExpectInt("web vifs", (long long)web->nifaces, 2) < 0 ||
+        virTestExpectStr("vif 0", web->ifaces[0].name, "vif1.0") < 0 ||
+        virTestExpectInt("vif1.0 rx", web->ifaces[0].stats.rx_bytes, 90000) <
+            0 ||
+        virTestExpectInt("vif1.0 tx_drop", web->ifaces[0].stats.tx_drop, 2) <
+            0 ||
+        virTestExpectStr("vif 1", web->ifaces[1].name, "vif1.1") < 0 ||
+        virTestExpectInt("renamed vif rx", web->ifaces[1].stats.rx_bytes, 800) <
+            0)
+        goto cleanup;
+    if (virTestExpectStr("db", virDomainGetName(db->dom), "db") < 0 ||
+        virTestExpectInt("db id", db->id, 3) < 0 ||
+        virTestExpectStr("db disk", db->disks[0].name, "hda") < 0 ||
+        virTestExpectStr("db vif", db->ifaces[0].name, "vif3.0") < 0 ||
+        virTestExpectInt("vif without counters", db->ifaces[0].stats.rx_bytes,
+                         -1) < 0)
+        goto cleanup;
+    if (virDomainBlockStats(web->dom, "xvda", &bs, sizeof(bs)) < 0 ||
+        virTestExpectInt("per-device rd_req", bs.rd_req, 1200) < 0 ||
+        expectCollections(conn, "collections", 1) < 0)
+        goto cleanup;
+    virDomainIOStatsRecordListFree(recs);
+    recs = NULL;
+    /* Each bulk call collects anew. */
+    if (virConnectGetAllDomainIOStats(conn, &recs, 0) != 3 ||
+        expectCollections(conn, "collections after a second call", 2) < 0)
+        goto cleanup;
+    ret = 0;
+
+cleanup:
+    virDomainIOStatsRecordListFree(recs);
     closeHost(conn);
     free(root);
     return ret;
@@ -824,6 +912,7 @@ static const virTestCase cases[] = {
     {"xendriver_defined_running_domain_is_not_listed_defined",
      testRunningNotListedDefined},
     {"xendriver_stats_from_fixture_tree", testStatsFromFixture},
+    {"xendriver_bulk_io_stats_from_fixture_tree", testBulkFromFixture},
     {"xendriver_release_of_domain_not_ours_is_left",
      testUntrackedLeftAfterRelease},
 };
