@@ -14,6 +14,7 @@ agent_libxscore_la_CPPFLAGS = $(XENSNMP_AGENT_CPPFLAGS)
 agent_libxscore_la_SOURCES = \
 	agent/agentconf.c agent/agentconf.h \
 	agent/snapshot.c agent/snapshot.h \
+	agent/skipped.c agent/skipped.h \
 	agent/devindex.c agent/devindex.h \
 	agent/mibindex.c agent/mibindex.h \
 	agent/setcore.c agent/setcore.h

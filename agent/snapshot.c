@@ -76,8 +76,13 @@ typedef struct {
     unsigned char *cpumaps;
     size_t maplen;
 
-    /* Memory held by active domains left out of the rows. */
-    unsigned long long skippedMemKiB;
+    /* Domains left out of the rows; their names are in the byte arena
+     * at skippedOff (parallel), made pointers by xsSkippedFinish. */
+    xsSkippedDomain *skipped;
+    size_t nskipped;
+    size_t skippedAlloc;
+    size_t *skippedOff;
+    size_t skippedOffAlloc;
 
     xsDevRow *devs; /* device rows of all domains */
     size_t ndevs;
@@ -179,6 +184,7 @@ xsSnapshotFree(xsSnapshot *snap)
     if (snap == NULL)
         return;
     free(impl->pub.doms);
+    free(impl->pub.skipped);
     free(impl->vcpus);
     free(impl->bytes);
     free(impl->devs);
@@ -696,15 +702,49 @@ xsReadRowDevices(xsTake *t, virDomainPtr dom, xsDomainRow *row,
     return 0;
 }
 
+/* Lists @dom, read as @info and named @name (@namelen bytes, which no
+ * index takes), among the domains left out of the rows.  Returns 0, or
+ * -1 on OOM. */
+static int
+xsSkip(xsTake *t, virDomainPtr dom, const char *name, size_t namelen,
+       const virDomainInfo *info)
+{
+    void *arr = t->skipped;
+    void *offs = t->skippedOff;
+    xsSkippedDomain *s;
+    size_t off;
+    int rc = xsArrayReserve(&arr, &t->skippedAlloc, t->nskipped, 1, sizeof(*s));
+
+    t->skipped = arr;
+    if (rc < 0 || xsArrayReserve(&offs, &t->skippedOffAlloc, t->nskipped, 1,
+                                 sizeof(off)) < 0)
+        return -1;
+    t->skippedOff = offs;
+    if ((off = xsBytesString(t, name, namelen)) == (size_t)-1)
+        return -1;
+    s = &t->skipped[t->nskipped];
+    memset(s, 0, sizeof(*s));
+    /* A handle accessor: the UUID came with the lookup. */
+    if (virDomainGetUUID(dom, s->uuid) < 0)
+        memset(s->uuid, 0, sizeof(s->uuid));
+    xsUUIDFormat(s->uuid, s->uuidText);
+    s->namelen = namelen;
+    s->state = info->state;
+    /* Not a row, so not counted (xsNodeCount); but its memory is held
+     * all the same. */
+    if (xsIsActive(info->state))
+        s->memKiB = info->memory;
+    t->skippedOff[t->nskipped++] = off;
+    return 0;
+}
+
 /* Reads the domain behind @dom into the next row.  Returns 0 (also when
- * the domain is skipped because it vanished or its name is too long), or
- * -1 on OOM.  @knownId is the id it was listed by, -1 when listed by
- * name. */
+ * the domain vanished, or is left out of the rows for its name), or -1 on
+ * OOM.  @knownId is the id it was listed by, -1 when listed by name. */
 static int
 xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
 {
-    xsSnapshot *snap = t->snap;
-    xsDomainRow *row = &snap->doms[t->ndoms];
+    xsDomainRow *row = &t->snap->doms[t->ndoms];
     const xsDomainRow *prevRow = NULL;
     virDomainInfo info;
     const char *name;
@@ -719,14 +759,8 @@ xsReadDomain(xsTake *t, virDomainPtr dom, int knownId)
     if ((name = virDomainGetName(dom)) == NULL)
         return 0;
     namelen = strlen(name);
-    if (namelen == 0 || namelen > XS_NAME_MAX) {
-        /* Not a row, so not counted (xsNodeCount); but its memory is
-         * held all the same. */
-        snap->skipped++;
-        if (xsIsActive(info.state))
-            t->skippedMemKiB += info.memory;
-        return 0;
-    }
+    if (namelen == 0 || namelen > XS_NAME_MAX)
+        return xsSkip(t, dom, name, namelen, &info);
     if (virDomainGetUUID(dom, row->uuid) < 0)
         return 0;
     xsUUIDFormat(row->uuid, row->uuidText);
@@ -881,6 +915,45 @@ xsDedupe(xsTake *t)
     snap->ndoms = out;
 }
 
+static int
+xsSkippedCompare(const void *a, const void *b)
+{
+    const xsSkippedDomain *x = a;
+    const xsSkippedDomain *y = b;
+
+    return xsNameCompare(x->name, x->namelen, y->name, y->namelen);
+}
+
+/* Hands the domains left out of the rows to the snapshot, sorted by name
+ * and each once: like a row, a domain that started or stopped between
+ * the two lists is seen twice, and the active sighting (read last) is
+ * kept.  The byte arena must be final. */
+static void
+xsSkippedFinish(xsTake *t)
+{
+    size_t in;
+    size_t out = 0;
+
+    for (in = 0; in < t->nskipped; in++)
+        t->skipped[in].name = (char *)t->bytes + t->skippedOff[in];
+    if (t->nskipped > 1)
+        qsort(t->skipped, t->nskipped, sizeof(*t->skipped), xsSkippedCompare);
+    for (in = 0; in < t->nskipped; in++) {
+        const xsSkippedDomain *s = &t->skipped[in];
+
+        if (out == 0 || xsSkippedCompare(&t->skipped[out - 1], s) != 0) {
+            if (out != in)
+                t->skipped[out] = *s;
+            out++;
+        } else if (xsIsActive(s->state)) {
+            t->skipped[out - 1] = *s;
+        }
+    }
+    t->snap->skipped = t->skipped;
+    t->snap->nskipped = out;
+    t->skipped = NULL;
+}
+
 /* The node's counts are those of the final rows (XEN-SNMP-MIB: each count
  * scalar equals the rows it counts); free memory also subtracts what the
  * active domains left out of the rows hold. */
@@ -888,8 +961,11 @@ static void
 xsNodeCount(xsTake *t)
 {
     xsSnapshot *snap = t->snap;
-    unsigned long long held = t->skippedMemKiB;
+    unsigned long long held = 0;
     size_t i;
+
+    for (i = 0; i < snap->nskipped; i++)
+        held += snap->skipped[i].memKiB;
 
     snap->node.activeDomains = 0;
     snap->node.definedDomains = 0;
@@ -1090,6 +1166,7 @@ xsTakeFinish(xsTake *t, xsSnapshotImpl *impl)
     xsFixPointers(t);
     qsort(t->snap->doms, t->snap->ndoms, sizeof(xsDomainRow), xsRowCompare);
     xsDedupe(t);
+    xsSkippedFinish(t);
     xsNodeCount(t);
     impl->vcpus = t->vcpus;
     impl->bytes = t->bytes;
@@ -1121,6 +1198,8 @@ xsTakeClear(xsTake *t, xsSnapshotImpl *impl, unsigned long long *calls,
     free(t->bytes);
     free(t->devs);
     free(t->vifOff);
+    free(t->skipped);
+    free(t->skippedOff);
     virDomainIOStatsRecordListFree(t->io);
     xsSnapshotFree(impl != NULL ? &impl->pub : NULL);
 }
@@ -1364,6 +1443,44 @@ xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next, xsEventFunc func,
     return n;
 }
 
+/* The bytes the names of @snap's skipped domains take, NULs included
+ * (0 for NULL). */
+static size_t
+xsSkippedBytes(const xsSnapshot *snap)
+{
+    size_t total = 0;
+    size_t i;
+
+    for (i = 0; snap != NULL && i < snap->nskipped; i++)
+        total += snap->skipped[i].namelen + 1;
+    return total;
+}
+
+/* Copies the skipped domains of @src (may be NULL) to @dst, which owns
+ * the new array; their names go to @bytes at *@nb (advanced), which has
+ * room for xsSkippedBytes(@src).  Returns 0, or -1 on OOM. */
+static int
+xsSkippedCopy(xsSnapshot *dst, const xsSnapshot *src, unsigned char *bytes,
+              size_t *nb)
+{
+    size_t i;
+
+    if (src == NULL || src->nskipped == 0)
+        return 0;
+    if ((dst->skipped = malloc(src->nskipped * sizeof(*dst->skipped))) == NULL)
+        return -1;
+    for (i = 0; i < src->nskipped; i++) {
+        const xsSkippedDomain *from = &src->skipped[i];
+
+        dst->skipped[i] = *from;
+        dst->skipped[i].name =
+            memcpy(bytes + *nb, from->name, from->namelen + 1);
+        *nb += from->namelen + 1;
+    }
+    dst->nskipped = src->nskipped;
+    return 0;
+}
+
 xsSnapshot *
 xsSnapshotStates(const xsSnapshot *snap)
 {
@@ -1375,6 +1492,7 @@ xsSnapshotStates(const xsSnapshot *snap)
 
     for (i = 0; i < n; i++)
         total += snap->doms[i].namelen + 1;
+    total += xsSkippedBytes(snap);
     if ((impl = calloc(1, sizeof(*impl))) == NULL ||
         (impl->bytes = malloc(total)) == NULL ||
         (n > 0 && (impl->pub.doms = calloc(n, sizeof(xsDomainRow))) == NULL))
@@ -1393,6 +1511,8 @@ xsSnapshotStates(const xsSnapshot *snap)
         dst->id = src->id;
         dst->state = src->state;
     }
+    if (xsSkippedCopy(&impl->pub, snap, impl->bytes, &off) < 0)
+        goto error;
     impl->pub.ndoms = n;
     impl->pub.takenNs = snap != NULL ? snap->takenNs : 0;
     return &impl->pub;
@@ -1527,6 +1647,7 @@ xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
     }
     for (k = 0; k < nrows; k++)
         xsRowCopy(NULL, rows[k], NULL, &nb, NULL, &nv, NULL, &nd);
+    nb += xsSkippedBytes(base);
     if ((impl = calloc(1, sizeof(*impl))) == NULL ||
         (impl->pub.doms = calloc(nrows + 1, sizeof(xsDomainRow))) == NULL ||
         (impl->vcpus = malloc((nv + 1) * sizeof(xsVcpuRow))) == NULL ||
@@ -1539,12 +1660,13 @@ xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
         xsRowCopy(&snap->doms[k], rows[k], impl->bytes, &nb, impl->vcpus, &nv,
                   impl->devs, &nd);
     snap->ndoms = nrows;
+    if (xsSkippedCopy(snap, base, impl->bytes, &nb) < 0)
+        goto error;
     /* The memory the replaced rows held is free again, the memory of
      * the rows put in their place is not. */
     node.freeKiB += outMem;
     node.freeKiB = node.freeKiB > inMem ? node.freeKiB - inMem : 0;
     snap->node = node;
-    snap->skipped = base->skipped;
     snap->takenNs = fresh->takenNs;
     snap->durationNs = base->durationNs;
     snap->libCalls = fresh->libCalls;

@@ -18,8 +18,9 @@
 
 #include "libvir.h"
 
-/* Longest domain name the MIB can index (SIZE (1..96)); longer names are
- * left out of the tables and counted in xsSnapshot.skipped. */
+/* Longest domain name the MIB can index (SIZE (1..96)); a domain with a
+ * longer (or an empty) name is left out of the tables and listed in
+ * xsSnapshot.skipped instead. */
 #define XS_NAME_MAX 96
 
 typedef struct _xsVcpuRow xsVcpuRow;
@@ -139,6 +140,24 @@ struct _xsNodeInfo {
     unsigned int definedDomains; /* rows whose id is -1 */
 };
 
+/* A domain left out of the rows because its name cannot be an index:
+ * what the agent needs to log it (once) and to count the memory it
+ * holds. */
+typedef struct _xsSkippedDomain xsSkippedDomain;
+
+struct _xsSkippedDomain {
+    /* As the hypervisor names it, NUL-terminated: 0 or more than
+     * XS_NAME_MAX bytes, any bytes but NUL (a Xen name comes from
+     * xenstore unchecked). */
+    char *name;
+    size_t namelen;
+    unsigned char uuid[16]; /* all zero if it could not be read */
+    char uuidText[37];
+    int state; /* virDomainState */
+    /* Its memory when active (any state but shut off), else 0. */
+    unsigned long long memKiB;
+};
+
 typedef struct _xsSnapshot xsSnapshot;
 
 struct _xsSnapshot {
@@ -147,7 +166,12 @@ struct _xsSnapshot {
      * index): by length first, then bytewise unsigned. */
     xsDomainRow *doms;
     size_t ndoms;
-    size_t skipped;                 /* domains left out (name too long) */
+    /* The domains left out of doms (and of every count in node), one
+     * entry per domain, sorted by name as doms is.  Owned by the
+     * snapshot like the rows, names included: valid until
+     * xsSnapshotFree(). */
+    xsSkippedDomain *skipped;
+    size_t nskipped;
     uint64_t takenNs;               /* CLOCK_MONOTONIC when taken */
     uint64_t durationNs;            /* how long taking it took */
     unsigned long long libCalls;    /* libvir calls this snapshot made */
@@ -235,7 +259,8 @@ size_t xsSnapshotDiff(const xsSnapshot *prev, const xsSnapshot *next,
  * @snap: a snapshot, or NULL for an empty picture
  *
  * Returns a copy of @snap's rows with only what the diff reads (name,
- * UUID, UUID text, id, state) and its takenNs, for a module that keeps
+ * UUID, UUID text, id, state), of its skipped domains (whole, for
+ * xsSkippedDiff) and its takenNs, for a module that keeps
  * the last picture it reported; the copy is the caller's, may be changed
  * by it, and is freed with xsSnapshotFree().  NULL when out of memory.
  */
@@ -274,8 +299,9 @@ xsSnapshot *xsSnapshotTakeDomains(virConnectPtr conn, const xsSnapshot *prev,
  * @base with the rows of the named domains replaced by @fresh's: a named
  * domain @fresh has no row for is dropped, one @base did not have is
  * added.  The node's domain counts and free memory are @base's corrected
- * by what the replaced rows changed; the snapshot counts as taken when
- * @fresh was.  NULL when memory ran out.
+ * by what the replaced rows changed, and its skipped domains are @base's
+ * (a SET names rows only); the snapshot counts as taken when @fresh was.
+ * NULL when memory ran out.
  */
 xsSnapshot *xsSnapshotPatch(const xsSnapshot *base, const xsSnapshot *fresh,
                             const char *const *names, size_t n);

@@ -10,6 +10,15 @@
  * control.c re-reads the domains it changed into a new current snapshot,
  * and fixes up a snapshot begun before that, so no older picture undoes
  * them.
+ *
+ * The same comparison logs, at LOG_WARNING, each domain that a snapshot
+ * leaves out of the tables for its name (skipped.h) when it first
+ * appears: the first snapshot logs those it has, later ones only those
+ * the notified picture did not have.  So a domain is logged once however
+ * many refreshes see it, and again only if it went away and came back
+ * (or its name now belongs to another UUID).  This does not depend on
+ * the notifications setting: it is the operator's only sign of such a
+ * domain.
  */
 
 #include <config.h>
@@ -24,6 +33,7 @@
 #include "connection.h"
 #include "logprefix.h"
 #include "refresh.h"
+#include "skipped.h"
 #include "snapshot.h"
 #include "xenNotify.h"
 #include "xen_mib.h"
@@ -245,9 +255,20 @@ xenNotifyForget(void)
     xenNotify.notified = NULL;
 }
 
+static void
+xenNotifySkipped(void *opaque, const xsSkippedDomain *dom)
+{
+    char text[XS_SKIPPED_TEXT_MAX];
+
+    (void)opaque;
+    if (xsSkippedDescribe(dom, text, sizeof(text)) == 0)
+        snmp_log(LOG_WARNING, XS_LOG_PREFIX "%s\n", text);
+}
+
 /* Refresh listener: notifies the changes from the notified states to
- * @snap, as the unit-tested xsSnapshotDiff finds them.  The first
- * snapshot is the baseline and notifies nothing. */
+ * @snap, as the unit-tested xsSnapshotDiff finds them, and logs the
+ * domains it newly leaves out (xsSkippedDiff).  The first snapshot is
+ * the baseline: it notifies nothing, and logs every domain left out. */
 static void
 xenNotifyLoad(const xsSnapshot *snap)
 {
@@ -262,6 +283,7 @@ xenNotifyLoad(const xsSnapshot *snap)
     }
     if (xenNotify.notified != NULL)
         xsSnapshotDiff(xenNotify.notified, snap, xenNotifyEvent, NULL);
+    xsSkippedDiff(xenNotify.notified, snap, xenNotifySkipped, NULL);
     xenNotifyForget();
     xenNotify.notified = next;
 }

@@ -116,7 +116,7 @@ EXTRA_DIST += tests/valgrind-wrapper.sh tests/valgrind.supp \
 
 # Agent core (agent/libxscore.la): configuration, snapshots, SET decisions.
 AGENT_TESTS = tests/agentconftest tests/snapshottest tests/setcoretest \
-	tests/snapshotpatchtest tests/iosnapshottest
+	tests/snapshotpatchtest tests/iosnapshottest tests/longnametest
 check_PROGRAMS += $(AGENT_TESTS)
 TESTS += $(AGENT_TESTS)
 AGENT_TEST_LDADD = tests/libtestutils.la agent/libxscore.la lib/libvir.la \
@@ -136,6 +136,9 @@ tests_snapshotpatchtest_LDADD = $(AGENT_TEST_LDADD)
 tests_iosnapshottest_SOURCES = tests/iosnapshottest.c
 tests_iosnapshottest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
 tests_iosnapshottest_LDADD = $(AGENT_TEST_LDADD)
+tests_longnametest_SOURCES = tests/longnametest.c
+tests_longnametest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/agent
+tests_longnametest_LDADD = $(AGENT_TEST_LDADD)
 EXTRA_DIST += tests/agentdata
 ## How make check-xen counts dom0's results (tests/xen/results.sh).
 TESTS += tests/xenresultstest.sh
@@ -174,7 +177,8 @@ INTEGRATION_TESTS = \
 	tests/integration/setfuzz.sh \
 	tests/integration/setreadback.sh \
 	tests/integration/valgrind.sh \
-	tests/integration/demo.sh
+	tests/integration/demo.sh \
+	tests/integration/longnames.sh
 
 TESTS += $(INTEGRATION_TESTS)
 TEST_EXTENSIONS = .sh

@@ -107,7 +107,7 @@ testNode(const void *data)
         virTestExpectInt("threads", n->threads, 2) < 0 ||
         virTestExpectInt("activeDomains", n->activeDomains, 5) < 0 ||
         virTestExpectInt("definedDomains", n->definedDomains, 4) < 0 ||
-        virTestExpectInt("skipped", (long long)snap1->skipped, 1) < 0)
+        virTestExpectInt("nskipped", (long long)snap1->nskipped, 1) < 0)
         return -1;
     return 0;
 }
