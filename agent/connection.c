@@ -24,6 +24,9 @@ static struct {
     char *uri;
     bool control;
     virConnectPtr controlConn;
+    /* Opening it failed and was logged: an outage is told once, not at
+     * every SET that meets it (refresh.c tells when it ends). */
+    bool openFailed;
     unsigned long long libCalls;
     unsigned long long failedCalls;
 } xsConnection;
@@ -78,10 +81,15 @@ xsConnectionControl(void)
     xsConnection.controlConn = virConnectOpen(xsConnection.uri);
     if (xsConnection.controlConn == NULL) {
         xsConnection.failedCalls++;
-        xsConnectionErrorText(err, sizeof(err),
-                              "cannot open the control connection");
-        snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
+        if (!xsConnection.openFailed) {
+            xsConnectionErrorText(err, sizeof(err),
+                                  "cannot open the control connection");
+            snmp_log(LOG_ERR, XS_LOG_PREFIX "%s\n", err);
+        }
+        xsConnection.openFailed = true;
+        return NULL;
     }
+    xsConnection.openFailed = false;
     return xsConnection.controlConn;
 }
 

@@ -458,7 +458,7 @@ xsControlDecide(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
     unsigned long long calls = 0, failed = 0;
     const char **names = NULL;
     virConnectPtr conn;
-    size_t i, n;
+    size_t i, n = 0;
 
     p->decided = true;
     qsort(p->items, p->n, sizeof(*p->items), xsControlPduOrder);
@@ -468,18 +468,18 @@ xsControlDecide(xsControlPlan *p, netsnmp_agent_request_info *reqinfo)
     for (i = 0; i < p->n; i++)
         p->vbs[i] = p->items[i].vb;
     facts.control = xsConnectionControlEnabled();
-    /* Control off decides on the varbinds alone (notWritable). */
+    /* Control off decides on the varbinds alone (notWritable), and so
+     * does a hypervisor that cannot be read: whether the connection fails
+     * to open or fails on an open connection (before a refresh has seen
+     * the outage), the SET gets the same answer and the same log line. */
     if (facts.control && (conn = xsConnectionControl()) != NULL) {
         n = xsControlNames(p, names, false);
         fresh = xsSnapshotTakeDomains(conn, cur, names, n, &calls, &failed);
         xsConnectionCountCalls(calls, failed);
-        if (fresh == NULL) {
-            snmp_log(LOG_ERR, XS_LOG_PREFIX "SET refused with genErr: cannot "
-                                            "read the hypervisor\n");
-            netsnmp_set_request_error(reqinfo, p->items[0].request,
-                                      SNMP_ERR_GENERR);
-            goto cleanup;
-        }
+        if (fresh == NULL)
+            xsConnectionDropControl();
+    }
+    if (fresh != NULL) {
         facts.writable = true;
         facts.memKiB = fresh->node.memKiB;
         facts.cpus = fresh->node.cpus;

@@ -176,6 +176,7 @@ INTEGRATION_TESTS = \
 	tests/integration/snmpv3.sh \
 	tests/integration/setfuzz.sh \
 	tests/integration/setreadback.sh \
+	tests/integration/setoutage.sh \
 	tests/integration/valgrind.sh \
 	tests/integration/demo.sh \
 	tests/integration/longnames.sh

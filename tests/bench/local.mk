@@ -46,3 +46,21 @@ bench: tests/bench/gennode$(EXEEXT) tests/bench/benchload$(EXEEXT) \
 	@abs_srcdir=$(abs_top_srcdir) abs_builddir=$(abs_top_builddir) \
 	  $(SHELL) $(srcdir)/tests/bench/agentbench.sh \
 	  $(abs_builddir)/tests/bench $(BENCH_AGENT_SIZES)
+
+## The soak benchmark: walks, GETs, SETs, hypervisor outages and snmpd
+## restarts at once against one xensnmpd for SOAK_SECONDS, then RSS, fds,
+## errors and lost notifications, each against its target (it exits
+## non-zero when one is missed).  "make soak SOAK_SECONDS=60" for a short run.
+SOAK_SECONDS = 300
+SOAK_DOMAINS = 300
+PHONY_TARGETS += soak
+CLEANFILES += tests/bench/node-soak.xml
+EXTRA_DIST += tests/bench/soak.sh
+
+soak: tests/bench/gennode$(EXEEXT) agent/xensnmpd$(EXEEXT)
+	@tests/bench/gennode$(EXEEXT) -n $(SOAK_DOMAINS) -v 4 \
+	  >tests/bench/node-soak.xml
+	@SOAK_SECONDS=$(SOAK_SECONDS) abs_srcdir=$(abs_top_srcdir) \
+	  abs_builddir=$(abs_top_builddir) \
+	  $(SHELL) $(srcdir)/tests/bench/soak.sh \
+	  $(abs_builddir)/tests/bench/node-soak.xml

@@ -319,8 +319,13 @@ EOC
 
 # Stops snmpd and starts it again on the same port and AgentX socket.
 xs_restart_snmpd() {
-    kill -TERM "$XS_SNMPD_PID" 2>/dev/null
-    wait "$XS_SNMPD_PID" 2>/dev/null
+    xs_stop_snmpd
+    xs_rerun_snmpd
+}
+
+# Starts the snmpd of xs_start_snmpd again, once xs_stop_snmpd stopped
+# it, on the same port and AgentX socket; does not wait for it.
+xs_rerun_snmpd() {
     SNMP_PERSISTENT_DIR=$XS_TMP/persist "$SNMPD" -f -Lf "$XS_TMP/snmpd.log" \
         -C -c "$XS_TMP/snmpd.conf" -p "$XS_TMP/snmpd.pid" \
         >/dev/null 2>&1 &
