@@ -27,11 +27,11 @@ XEN_HARNESS_FILES = \
 	tests/xen/dom0/71-agent-set.sh \
 	tests/xen/dom0/72-agent-start.sh \
 	tests/xen/dom0/75-notify.sh \
-	tests/xen/dom0/80-xenstored.sh \
 	tests/xen/dom0/85-cost.sh \
 	tests/xen/dom0/86-io.sh \
 	tests/xen/dom0/90-bench.sh \
-	tests/xen/dom0/95-agent-pvh.sh
+	tests/xen/dom0/95-agent-pvh.sh \
+	tests/xen/dom0/99-xenstored.sh
 EXTRA_DIST += $(XEN_HARNESS_FILES)
 
 # Every program and module the build makes goes into dom0 (the real

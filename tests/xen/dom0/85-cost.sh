@@ -32,10 +32,13 @@ r0=$(node 21)
 c0=$(node 22)
 i=0
 while [ $i -lt 10 ]; do
-    $SNMPWALK -Oq "$XS_MIB_OID" >/dev/null 2>&1 || break
+    walk_err=$($SNMPWALK -Oq "$XS_MIB_OID" 2>&1 >/dev/null) || break
     i=$((i + 1))
 done
 is "$i" 10 "10 snmpwalks of the whole MIB"
+# Why a walk failed (a timeout, an error status ...), and the agent's log.
+[ "$i" = 10 ] || printf '%s\n' "walk $((i + 1)): $walk_err" \
+    "$(tail -n 5 "$XS_TMP/snmpd.log" 2>&1)" | sed 's/^/# /'
 is "$(node 21) $(node 22)" "$r0 $c0" \
     "xenNodeRefreshes and xenNodeLibraryCalls unchanged by 10 walks"
 

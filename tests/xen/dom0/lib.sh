@@ -53,6 +53,10 @@
 #                                  said in a comment on stderr: programs
 #                                  in dom0 now and then die of SIGSEGV or
 #                                  an ld.so assertion on a loaded host
+#   $XT_XENSTORED_RESTARTED        exists (saying why) once a script has
+#                                  restarted xenstored in this boot: from
+#                                  then on no guest disk or interface
+#                                  attaches (99-xenstored.sh says why)
 #   xt_done_testing                done_testing, after the tail of
 #                                  xensnmpd's log when a case failed
 #   xt_agent_alive DESCRIPTION     a TAP case: xensnmpd still runs (its
@@ -67,6 +71,7 @@ export abs_srcdir abs_builddir SNMPD SNMPTRAPD WITH_XEN
 . "$abs_srcdir/tests/integration/lib.sh"
 
 XT_CONSOLE_LOGS=/var/log/xen/console
+XT_XENSTORED_RESTARTED=/run/xensnmp-xenstored-restarted
 
 skip() {
     XS_NTESTS=$((XS_NTESTS + 1))

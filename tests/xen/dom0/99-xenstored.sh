@@ -2,6 +2,15 @@
 # reports the backend down (xenNodeConnectionState, xenConnectionLost),
 # keeps answering, and recovers by itself (xenConnectionRestored, the
 # tables follow xl again) without a restart.
+#
+# It runs last, and the scripts run after it in the same boot get no
+# guest disk or interface: dom0's kernel set its xenbus watches (among
+# them the one on backend/, by which blkback and netback learn of a new
+# guest's devices) with the xenstored this script kills, and Linux sets
+# them again only at boot or resume.  The new xenstored has none of them,
+# so a device's backend stays in state 1 and "xl create" fails ("unable
+# to add disk devices"; no hotplug script runs).  Guests without devices
+# still start.  $XT_XENSTORED_RESTARTED says so to the scripts after it.
 . /xensnmp/dom0-tests/lib.sh
 
 [ "$WITH_XEN" = yes ] || setup_failed "this build has no Xen driver"
@@ -32,6 +41,8 @@ memory=$($SNMPGET -Oqv "$XS_NODE_OID.5.0")
 
 xenstored_running || setup_failed "xenstored is not running"
 pid=$(cat /run/xenstored.pid)
+echo "99-xenstored killed xenstored $pid: dom0's kernel has lost its xenbus watches until dom0 reboots" \
+    >"$XT_XENSTORED_RESTARTED"
 kill -TERM "$pid"
 check "xenstored stopped" xt_wait 10 sh -c "! kill -0 $pid 2>/dev/null"
 
