@@ -254,6 +254,19 @@ static const syntaxCase syntaxCases[] = {
     {"xlsyntax_check_comment_without_newline_refused", "a = \"x\" # c",
      "has no newline", 1},
     {"xlsyntax_check_carriage_return_refused", "a = 1\r\n", "do not use", 1},
+    /* "+=" adds to the key's last value, of the same kind only. */
+    {"xlsyntax_check_append_same_kind_accepted",
+     "a = [\"x\"]\nb = 1\na += [\"y\"]\nc += \"new\"\nc += 'more'\n", NULL, 0},
+    {"xlsyntax_check_append_after_reassign_accepted",
+     "a = \"p\"\na = [1]\na += [2]\n", NULL, 0},
+    /* Found by fuzz_xl_config: libxlutil refused what the check passed. */
+    {"xlsyntax_check_append_list_to_string_refused",
+     "type = \"p\"\ntype += [\"0-1\", \"all\"]\n", "adds a list to a string",
+     2},
+    {"xlsyntax_check_append_string_to_list_refused",
+     "a = []\nb = 1; a += \"x\"\n", "adds a list to a string", 2},
+    {"xlsyntax_check_append_list_to_number_refused", "a = 1\na += [1]\n",
+     "adds a list to a string", 2},
     /* Found by fuzz_xl_config: libxlutil leaked the list it had built. */
     {"xlsyntax_check_fuzz_leak_list_then_bar_refused",
      "name = \"v\"\nvif = [ \"b\", \"1\"|||| ]\n", "do not use", 2},
@@ -276,6 +289,29 @@ testSyntax(const void *data)
     if (strstr(why, c->error) == NULL)
         return virTestFail("got '%s', expected '%s'", why, c->error);
     return virTestExpectInt("line", (int)line, (int)c->line);
+}
+
+/* Each "+=" reads the text before it again: past 64 of them the text is
+ * refused, so the check stays linear in its length. */
+static int
+testAppendBound(const void *data)
+{
+    char text[65 * 8 + 1];
+    unsigned int line = 0;
+    const char *why;
+    size_t i;
+
+    (void)data;
+    for (i = 0; i < 65; i++)
+        memcpy(text + 8 * i, "a += 1\n\n", 8);
+    text[65 * 8] = '\0';
+    if ((why = xenConfigCheckSyntax(text, 64 * 8, &line)) != NULL)
+        return virTestFail("64 '+=' refused: %s", why);
+    if ((why = xenConfigCheckSyntax(text, 65 * 8, &line)) == NULL)
+        return virTestFail("65 '+=' accepted");
+    if (strstr(why, "more than 64") == NULL)
+        return virTestFail("got '%s'", why);
+    return virTestExpectInt("line", (int)line, 129);
 }
 
 /* The 13-byte file that made libxlutil's lexer abort the process: a NUL
@@ -527,6 +563,9 @@ mymain(void)
     for (i = 0; i < sizeof(syntaxCases) / sizeof(syntaxCases[0]); i++)
         if (virTestRun(syntaxCases[i].title, testSyntax, &syntaxCases[i]) < 0)
             ret = -1;
+    if (virTestRun("xlsyntax_check_more_than_64_appends_refused",
+                   testAppendBound, NULL) < 0)
+        ret = -1;
     if (virTestRun("xlconfig_parse_nul_byte_fails_without_abort", testNulByte,
                    NULL) < 0)
         ret = -1;

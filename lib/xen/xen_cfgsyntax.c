@@ -142,6 +142,58 @@ xenCfgNext(xenCfgLexer *lx)
     return XEN_TOK_BAD;
 }
 
+/* Where the key that ends at @end starts (no earlier than @text). */
+static const char *
+xenCfgKeyStart(const char *text, const char *end)
+{
+    while (end > text &&
+           (xenCfgIsLower(end[-1]) || xenCfgIsDigit(end[-1]) || end[-1] == '_'))
+        end--;
+    return end;
+}
+
+/* "+=" statements a text may hold: finding what each one adds to reads
+ * the text before it again, so a bound keeps the check linear. */
+#define XEN_CFG_APPENDS_MAX 64
+
+/* The kind of value of the last statement for key @key (@keylen bytes)
+ * in @text up to @end, which the check already accepted: 0 none, 1 a
+ * number or string, 2 a list. */
+static int
+xenCfgPriorKind(const char *text, const char *end, const char *key,
+                size_t keylen)
+{
+    xenCfgLexer lx = {.p = text, .end = end, .line = 1};
+    const char *name = NULL;
+    size_t namelen = 0;
+    size_t depth = 0;
+    bool atStatement = true;
+    bool wantValue = false;
+    int kind = 0;
+    xenCfgTok tok;
+
+    while ((tok = xenCfgNext(&lx)) != XEN_TOK_END && tok != XEN_TOK_BAD) {
+        if (atStatement && tok == XEN_TOK_IDENT) {
+            name = xenCfgKeyStart(text, lx.p);
+            namelen = (size_t)(lx.p - name);
+            atStatement = false;
+        } else if (tok == XEN_TOK_ASSIGN) {
+            wantValue = true;
+        } else if (wantValue) {
+            wantValue = false;
+            if (namelen == keylen && memcmp(name, key, keylen) == 0)
+                kind = tok == XEN_TOK_OPEN ? 2 : 1;
+        }
+        if (tok == XEN_TOK_OPEN)
+            depth++;
+        else if (tok == XEN_TOK_CLOSE)
+            depth--;
+        else if (depth == 0 && (tok == XEN_TOK_NEWLINE || tok == XEN_TOK_SEMI))
+            atStatement = true;
+    }
+    return kind;
+}
+
 /* What the parser expects next. */
 typedef enum {
     XEN_EXPECT_STATEMENT, /* a key, or an empty statement */
@@ -156,11 +208,18 @@ xenConfigCheckSyntax(const char *text, size_t len, unsigned int *line)
 {
     xenCfgLexer lx = {.p = text, .end = text + len, .line = 1};
     xenCfgExpect expect = XEN_EXPECT_STATEMENT;
-    size_t depth = 0; /* open lists */
+    size_t depth = 0;        /* open lists */
+    const char *stmt = text; /* where the statement in hand starts */
+    const char *key = NULL;  /* its key, keylen bytes */
+    size_t keylen = 0;
+    bool append = false; /* its operator is += */
+    size_t appends = 0;
 
     for (;;) {
         unsigned int at = lx.line;
+        const char *before = lx.p;
         xenCfgTok tok = xenCfgNext(&lx);
+        int kind;
 
         *line = at;
         if (tok == XEN_TOK_BAD)
@@ -169,18 +228,31 @@ xenConfigCheckSyntax(const char *text, size_t len, unsigned int *line)
         case XEN_EXPECT_STATEMENT:
             if (tok == XEN_TOK_END)
                 return NULL;
-            if (tok == XEN_TOK_IDENT)
+            if (tok == XEN_TOK_IDENT) {
+                stmt = before;
+                key = xenCfgKeyStart(before, lx.p);
+                keylen = (size_t)(lx.p - key);
                 expect = XEN_EXPECT_ASSIGN;
-            else if (tok != XEN_TOK_NEWLINE && tok != XEN_TOK_SEMI)
+            } else if (tok != XEN_TOK_NEWLINE && tok != XEN_TOK_SEMI)
                 return "a statement does not start with a key";
             break;
         case XEN_EXPECT_ASSIGN:
             if (tok != XEN_TOK_ASSIGN)
                 return "a key is not followed by '=' or '+='";
+            append = lx.p[-1] == '=' && lx.p - 2 >= text && lx.p[-2] == '+';
+            if (append && ++appends > XEN_CFG_APPENDS_MAX)
+                return "more than 64 '+=' statements";
             expect = XEN_EXPECT_VALUE;
             break;
         case XEN_EXPECT_VALUE:
         case XEN_EXPECT_ITEM:
+            /* libxlutil refuses to add a list to a string or a string to
+             * a list. */
+            if (expect == XEN_EXPECT_VALUE && append &&
+                (tok == XEN_TOK_ATOM || tok == XEN_TOK_OPEN) &&
+                (kind = xenCfgPriorKind(text, stmt, key, keylen)) != 0 &&
+                kind != (tok == XEN_TOK_OPEN ? 2 : 1))
+                return "'+=' adds a list to a string or a string to a list";
             if (tok == XEN_TOK_ATOM) {
                 expect = XEN_EXPECT_AFTER;
             } else if (tok == XEN_TOK_OPEN) {

@@ -16,8 +16,10 @@
  * [v, v, ...] of values (nested, with newlines allowed inside and an
  * optional trailing comma); blanks and tabs; '#' comments that end with
  * a newline.  Refused besides what libxlutil refuses: numeric escapes
- * (\x41, \101), a comment on a last line without its newline, and any
- * other byte (a carriage return, a NUL).
+ * (\x41, \101), a comment on a last line without its newline, any
+ * other byte (a carriage return, a NUL), and more than 64 "+="
+ * statements.  Refused as libxlutil refuses it: "+=" of a list to a key
+ * whose last value is a number or string, or of those to a list.
  */
 
 #ifndef XENSNMP_XEN_CFGSYNTAX_H

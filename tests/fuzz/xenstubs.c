@@ -109,6 +109,8 @@ xenStubPriv(void)
         return priv;
     if ((priv = calloc(1, sizeof(*priv))) == NULL)
         abort();
+    /* The real libraries' table: its calls land on the stand-ins above. */
+    priv->ops = &xenDefaultOps;
     xenLoggerInit(&priv->logger);
     priv->xch = xc_interface_open(NULL, NULL, 0);
     priv->xsh = xs_open(0);
