@@ -428,6 +428,14 @@ cleanup:
     "<uuid>11111111-2222-4333-8444-555555555555</uuid>" extra "</domain>"
 
 static const badConfigCase badConfigs[] = {
+    /* Found by fuzz_xl_config: control characters in a disk spec make
+     * libxlutil's disk scanner jam, and it calls exit(). */
+    {"xlconfig_parse_disk_control_character_fails_without_exit",
+     "name = \"e\"\ndisk = [ \"format=, vdev=ers, o\\at=\\nbr2\" ]\n",
+     "disk item 0 has a control character"},
+    {"xlconfig_parse_disk_tab_fails",
+     "name = \"e\"\ndisk = [ \"format=raw,\\tvdev=xvda, target=/x\" ]\n",
+     "disk item 0 has a control character"},
     {"xlconfig_parse_syntax_error_fails", "name = \"x\"\nmemory = = 3\n",
      "bad.cfg:2"},
     {"xlconfig_parse_no_name_fails", "memory = 128\n", "'name' must be set"},

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,13 +319,33 @@ xenConfigParseAction(xenConfigReader *r, const char *key, virDomainRestart *dst)
     return 0;
 }
 
+/* Whether @spec holds a byte below 0x20 or 0x7f: with some of them,
+ * libxlutil's disk scanner jams and calls exit(). */
+static bool
+xenConfigHasControl(const char *spec)
+{
+    for (; *spec != '\0'; spec++) {
+        if ((unsigned char)*spec < 0x20 || *spec == 0x7f)
+            return true;
+    }
+    return false;
+}
+
 static int
-xenConfigParseDisk(xenConfigReader *r, const char *spec, virDomainDiskDef *d)
+xenConfigParseDisk(xenConfigReader *r, int index, const char *spec,
+                   virDomainDiskDef *d)
 {
     libxl_device_disk disk;
     int ret = -1;
 
     libxl_device_disk_init(&disk);
+    if (xenConfigHasControl(spec)) {
+        virReportError(VIR_ERR_CONFIG_INVALID,
+                       "xl config '%s': disk item %d has a control character "
+                       "(libxlutil's disk parser cannot take one)",
+                       r->source, index);
+        goto cleanup;
+    }
     if (xlu_disk_parse(r->cfg, 1, &spec, &disk) != 0) {
         virReportError(VIR_ERR_CONFIG_INVALID, "xl config '%s': disk '%s': %s",
                        r->source, spec, xenConfigReport(r));
@@ -449,7 +470,7 @@ xenConfigParseDevices(xenConfigReader *r, virDomainDef *def)
         }
         for (i = 0; i < count; i++) {
             if ((item = xlu_cfg_get_listitem(list, i)) == NULL ||
-                xenConfigParseDisk(r, item, &def->disks[i]) < 0) {
+                xenConfigParseDisk(r, i, item, &def->disks[i]) < 0) {
                 if (item == NULL)
                     virReportError(VIR_ERR_CONFIG_INVALID,
                                    "xl config '%s': disk item %d is not a "
